@@ -1,0 +1,105 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { computeTimeline } from '../domain/compute-timeline';
+import { DEFAULT_REPORTING_POLICY, mergePolicy, type TReportingPolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
+import type { ReportingCycleInput } from '../domain/request-types';
+import type { ActivityDeps } from './deps';
+import { writeAudit } from './audit';
+import { businessCalendar } from './holidays';
+
+/** Workflow id of one institution's request: `request/<year>/<institution code>`. */
+export const requestWorkflowId = (year: number, institutionCode: string) => `request/${year}/${institutionCode}`;
+
+export function createCycleActivities({ prisma, clock }: ActivityDeps) {
+  return {
+    /**
+     * Records the cycle and one data request per institution. Idempotent: a retry (or a second run of
+     * the cycle workflow) finds the rows already there and creates nothing twice.
+     */
+    async prepareCycle(input: ReportingCycleInput & { workflowId: string }): Promise<{ cycleId: string; total: number }> {
+      const plan = await prisma.plan.findFirst({ orderBy: [{ key: 'asc' }, { version: 'desc' }] });
+      if (!plan) throw ApplicationFailure.nonRetryable('No plan is loaded: run the seed step first', 'NoPlan');
+      let policy: TReportingPolicy;
+      try {
+        policy = mergePolicy({ base: DEFAULT_REPORTING_POLICY, override: (input.policy ?? null) as TReportingPolicyOverride | null });
+      } catch (err) {
+        throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidPolicy');
+      }
+
+      const institutions = input.institutionCodes?.length
+        ? await prisma.institution.findMany({ where: { code: { in: input.institutionCodes } }, orderBy: { code: 'asc' } })
+        : await prisma.institution.findMany({
+            where: { active: true, reportedIndicators: { some: { indicator: { planId: plan.id } } } },
+            orderBy: { code: 'asc' },
+          });
+      const unknown = (input.institutionCodes ?? []).filter((c) => !institutions.some((i) => i.code === c));
+      if (unknown.length) throw ApplicationFailure.nonRetryable(`Unknown institution codes: ${unknown.join(', ')}`, 'UnknownInstitution');
+
+      const now = clock();
+      const timeline = computeTimeline({
+        policy,
+        openedAt: now.toISOString(),
+        deadlineDate: input.deadlineDate,
+        calendar: await businessCalendar(prisma),
+      });
+
+      const cycle = await prisma.reportingCycle.upsert({
+        where: { planId_year: { planId: plan.id, year: input.year } },
+        create: {
+          planId: plan.id,
+          year: input.year,
+          workflowId: input.workflowId,
+          openedAt: now,
+          deadline: new Date(timeline.deadlineAt),
+          policy: policy as object,
+          openedBy: input.openedBy,
+        },
+        update: {},
+      });
+      // Bulk insert with ON CONFLICT DO NOTHING: 10,000 requests in a few statements, safe to repeat.
+      const rows = institutions.map((i) => ({
+        cycleId: cycle.id,
+        institutionId: i.id,
+        workflowId: requestWorkflowId(input.year, i.code),
+        deadline: new Date(timeline.deadlineAt),
+      }));
+      for (let i = 0; i < rows.length; i += 2_000) {
+        await prisma.dataRequest.createMany({ data: rows.slice(i, i + 2_000), skipDuplicates: true });
+      }
+      await writeAudit(prisma, {
+        actor: input.openedBy,
+        action: 'CYCLE_OPENED',
+        cycleId: cycle.id,
+        data: { year: input.year, deadline: timeline.deadlineAt, institutions: institutions.length },
+        idempotencyKey: `${input.workflowId}/opened`,
+      });
+      const total = await prisma.dataRequest.count({ where: { cycleId: cycle.id } });
+      return { cycleId: cycle.id, total };
+    },
+
+    /** One page of a cycle's requests, in a stable order, for the cycle workflow to start. */
+    async listCycleRequests({ cycleId, offset, limit }: { cycleId: string; offset: number; limit: number }) {
+      const rows = await prisma.dataRequest.findMany({
+        where: { cycleId },
+        orderBy: { workflowId: 'asc' },
+        skip: offset,
+        take: limit,
+        select: { id: true, workflowId: true, institution: { select: { code: true } } },
+      });
+      return rows.map((r) => ({ dataRequestId: r.id, workflowId: r.workflowId, institutionCode: r.institution.code }));
+    },
+
+    /** How many of a cycle's requests are still open (not ended), read from the record. */
+    async cycleProgress({ cycleId }: { cycleId: string }): Promise<{ total: number; open: number }> {
+      const [total, ended] = await Promise.all([
+        prisma.dataRequest.count({ where: { cycleId } }),
+        prisma.dataRequest.count({ where: { cycleId, endedAt: { not: null } } }),
+      ]);
+      return { total, open: total - ended };
+    },
+
+    async closeCycleRecord({ cycleId, idempotencyKey }: { cycleId: string; idempotencyKey: string }): Promise<void> {
+      await prisma.reportingCycle.updateMany({ where: { id: cycleId, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: clock() } });
+      await writeAudit(prisma, { actor: 'workflow', action: 'CYCLE_CLOSED', cycleId, idempotencyKey });
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
+import { DateTime } from 'luxon';
+import { DEFAULT_ZONE } from '../domain/business-calendar';
+import { computeCorrectionWindowEnd, computeTimeline, type TTimeline } from '../domain/compute-timeline';
+import { mergePolicy, parseReportingPolicy, type TReportingPolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
+import type { RequestStatus, SubmitCommand, SubmitResult } from '../domain/request-types';
+import { canonicalSubmission, validateSubmission, type IndicatorForValidation } from '../domain/submission';
+import type { PrismaClient } from '../prisma/client';
+import { writeAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import { businessCalendar } from './holidays';
+
+/** The policy in force for one request: the cycle's, with the institution's override merged over it. */
+export async function requestPolicy(prisma: PrismaClient, dataRequestId: string) {
+  const request = await prisma.dataRequest.findUniqueOrThrow({
+    where: { id: dataRequestId },
+    include: { cycle: true, institution: true },
+  });
+  const base = parseReportingPolicy(request.cycle.policy ?? {});
+  const policy: TReportingPolicy = mergePolicy({ base, override: request.policyOverride as TReportingPolicyOverride | null });
+  return { request, policy };
+}
+
+
+/** Indicators of the cycle's plan that this institution reports. */
+export async function indicatorsFor(prisma: PrismaClient, { planId, institutionId }: { planId: string; institutionId: string }) {
+  return prisma.indicator.findMany({
+    where: { planId, reporters: { some: { institutionId } } },
+    orderBy: [{ position: 'asc' }],
+    select: { id: true, code: true, textEn: true, textEs: true, unit: true, disaggregation: true, objective: { select: { position: true } } },
+  }).then((rows) => rows.sort((a, b) => a.objective.position - b.objective.position || a.code.localeCompare(b.code, 'en', { numeric: true })));
+}
+
+export function createRequestActivities({ prisma, clock }: ActivityDeps) {
+  return {
+    /**
+     * The request's timeline (request, reminders, deadline, escalations, cut-off) as UTC instants, from
+     * its policy, its current deadline and the holiday calendar. Called again whenever the deadline or
+     * policy changes; step keys stay stable so steps already done are not repeated.
+     */
+    async loadRequestTimeline({ dataRequestId, recomputedAt }: { dataRequestId: string; recomputedAt?: string }): Promise<TTimeline> {
+      const { request, policy } = await requestPolicy(prisma, dataRequestId);
+      const deadlineDate = DateTime.fromJSDate(request.deadline, { zone: DEFAULT_ZONE }).toISODate()!;
+      return computeTimeline({
+        policy,
+        openedAt: request.cycle.openedAt.toISOString(),
+        deadlineDate,
+        calendar: await businessCalendar(prisma),
+        recomputedAt,
+      });
+    },
+
+    /** End of the correction window that opens with a final submission (business days of the policy). */
+    async correctionWindowEnd({ dataRequestId, submittedAt }: { dataRequestId: string; submittedAt: string }): Promise<string | null> {
+      const { policy } = await requestPolicy(prisma, dataRequestId);
+      return computeCorrectionWindowEnd({ policy, submittedAt, calendar: await businessCalendar(prisma) });
+    },
+
+    /** Records a status change (and what the workflow will do next) with its audit row. Idempotent. */
+    async setRequestStatus({
+      dataRequestId,
+      status,
+      escalationLevel,
+      nextAction,
+      action,
+      idempotencyKey,
+      ended,
+    }: {
+      dataRequestId: string;
+      status: RequestStatus;
+      escalationLevel?: number;
+      nextAction?: { kind: string; at: string } | null;
+      action: string;
+      idempotencyKey: string;
+      ended?: boolean;
+    }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const before = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, select: { status: true, cycleId: true } });
+        await tx.dataRequest.update({
+          where: { id: dataRequestId },
+          data: {
+            status,
+            ...(escalationLevel !== undefined ? { escalationLevel } : {}),
+            ...(nextAction !== undefined ? { nextActionKind: nextAction?.kind ?? null, nextActionAt: nextAction ? new Date(nextAction.at) : null } : {}),
+            ...(status === 'REQUESTED' ? { requestedAt: clock() } : {}),
+            ...(ended ? { endedAt: clock(), nextActionKind: null, nextActionAt: null } : {}),
+          },
+        });
+        await writeAudit(tx, {
+          actor: 'workflow',
+          action,
+          cycleId: before.cycleId,
+          dataRequestId,
+          data: { from: before.status, to: status, ...(escalationLevel !== undefined ? { escalationLevel } : {}) },
+          idempotencyKey,
+        });
+      });
+    },
+
+    /**
+     * Stores a draft, a final submission or a correction as a new version beside the earlier ones.
+     * Values are validated against the institution's indicators (an invalid one fails the update with
+     * `InvalidSubmission`, field by field). The same content sent again stores nothing and answers
+     * `duplicate: true`. Submissions to one request are serialized by a row lock.
+     */
+    async recordSubmission({
+      dataRequestId,
+      workflowId,
+      kind,
+      command,
+    }: {
+      dataRequestId: string;
+      workflowId: string;
+      kind: 'DRAFT' | 'FINAL' | 'CORRECTION';
+      command: SubmitCommand;
+    }): Promise<SubmitResult> {
+      const request = await prisma.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { cycle: true } });
+      const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
+      const validation = validateSubmission({ indicators: indicators as IndicatorForValidation[], input: command.input });
+      if (!validation.ok) throw ApplicationFailure.create({ message: validation.message, type: 'InvalidSubmission', nonRetryable: true, details: [validation.fields] });
+      const contentHash = createHash('sha256').update(canonicalSubmission({ values: validation.values, narrative: command.input.narrative })).digest('hex');
+      const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
+
+      return prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${dataRequestId} FOR UPDATE`;
+        const latest = await tx.submission.findFirst({ where: { dataRequestId }, orderBy: { version: 'desc' } });
+        const sameKind = (k: string) => (kind === 'DRAFT' ? k === 'DRAFT' : k !== 'DRAFT');
+        if (latest && latest.contentHash === contentHash && sameKind(latest.kind)) {
+          return { status: request.status, version: latest.version, duplicate: true, kind: latest.kind };
+        }
+        const version = (latest?.version ?? 0) + 1;
+        const submission = await tx.submission.create({
+          data: {
+            dataRequestId,
+            version,
+            kind,
+            narrative: command.input.narrative ?? null,
+            submittedBy: command.submittedBy,
+            reason: command.reason ?? null,
+            contentHash,
+            idempotencyKey: `${workflowId}/v${version}/${contentHash.slice(0, 16)}`,
+          },
+        });
+        await tx.submissionValue.createMany({
+          data: validation.values.map((v) => ({
+            submissionId: submission.id,
+            indicatorId: indicatorId.get(v.indicator)!,
+            breakdown: v.breakdown,
+            numberValue: v.numberValue,
+            booleanValue: v.booleanValue,
+            textValue: v.textValue,
+            comment: v.comment,
+          })),
+        });
+        let status: RequestStatus = request.status;
+        if (kind === 'FINAL') status = 'SUBMITTED';
+        else if (kind === 'DRAFT' && (status === 'REQUESTED' || status === 'PENDING')) status = 'DRAFT';
+        await tx.dataRequest.update({
+          where: { id: dataRequestId },
+          data: { status, ...(kind === 'FINAL' ? { submittedAt: submission.createdAt } : {}) },
+        });
+        await writeAudit(tx, {
+          actor: `contact:${command.submittedBy}`,
+          action: kind === 'DRAFT' ? 'DRAFT_SAVED' : kind === 'FINAL' ? 'SUBMITTED' : 'CORRECTED',
+          cycleId: request.cycleId,
+          dataRequestId,
+          data: { version, values: validation.values.length, ...(command.reason ? { reason: command.reason } : {}) },
+          idempotencyKey: `${submission.idempotencyKey}/audit`,
+        });
+        return { status, version, duplicate: false, kind };
+      });
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { AppError } from '../domain/app-error';
+import { createBusinessCalendar, DEFAULT_ZONE, isIsoDate } from '../domain/business-calendar';
+import { DEFAULT_REPORTING_POLICY, mergePolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
+import type { ReportingCycleInput } from '../domain/request-types';
+import type { PrismaClient } from '../prisma/client';
+import { reportingCycle } from '../workflows';
+
+export const ZOpenCycleBody = z.strictObject({
+  year: z.number({ error: 'year must be a number' }).int().min(2000).max(2100),
+  /** Deadline date (America/Mexico_City), yyyy-MM-dd. */
+  deadline: z.string().refine(isIsoDate, 'deadline must be a date written yyyy-MM-dd'),
+  /** Institution codes; default: every institution that reports an indicator of the plan. */
+  institutions: z.array(z.string().min(1)).min(1).max(20_000).optional(),
+  /** Partial reporting policy laid over the default. */
+  policy: z.record(z.string(), z.unknown()).optional(),
+  openedBy: z.string().min(1).max(200).optional(),
+});
+
+export interface CycleRouteDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  now: () => Date;
+  /** Checks the secretariat's credentials; throws AppError when they are missing or wrong. */
+  authorize: (authorization: string | undefined) => void;
+}
+
+/** Secretariat routes: open a reporting cycle, read its status per institution. */
+export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, taskQueue, now, authorize }: CycleRouteDeps): void {
+  app.post('/api/cycles', async (request, reply) => {
+    authorize(request.headers.authorization);
+    const body = ZOpenCycleBody.parse(request.body ?? {});
+    if (body.policy) mergePolicy({ base: DEFAULT_REPORTING_POLICY, override: body.policy as TReportingPolicyOverride });
+    const today = DateTime.fromJSDate(now(), { zone: DEFAULT_ZONE }).toISODate()!;
+    if (body.deadline <= today) throw new AppError('VALIDATION', `deadline ${body.deadline} must be after today (${today}, Mexico City)`, { deadline: 'must be in the future' });
+    const calendar = createBusinessCalendar({ zone: DEFAULT_ZONE });
+    const effective = calendar.businessDayOnOrAfter(body.deadline);
+
+    const plan = await prisma.plan.findFirst({ orderBy: { version: 'desc' } });
+    if (!plan) throw new AppError('UNAVAILABLE', 'No plan is loaded yet: run the seed step (npm run db:seed).');
+    if (body.institutions) {
+      const codes = [...new Set(body.institutions)];
+      const found = await prisma.institution.findMany({ where: { code: { in: codes } }, select: { code: true } });
+      const unknown = codes.filter((c) => !found.some((f) => f.code === c));
+      if (unknown.length) throw new AppError('VALIDATION', `Unknown institution code(s): ${unknown.slice(0, 20).join(', ')}`, { institutions: `unknown: ${unknown.slice(0, 20).join(', ')}` });
+    }
+    const workflowId = `cycle/${body.year}`;
+    const input: ReportingCycleInput = {
+      year: body.year,
+      deadlineDate: body.deadline,
+      institutionCodes: body.institutions ? [...new Set(body.institutions)] : undefined,
+      policy: body.policy,
+      openedBy: body.openedBy ? `secretariat:${body.openedBy}` : 'secretariat',
+    };
+    try {
+      await temporal.workflow.start(reportingCycle, {
+        workflowId,
+        taskQueue,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new AppError('CONFLICT', `The ${body.year} cycle was already opened (workflow ${workflowId}).`);
+      }
+      throw err;
+    }
+    return reply
+      .status(202)
+      .header('location', `/api/cycles/${body.year}`)
+      .send({ year: body.year, workflowId, deadline: effective, status: 'OPENING', statusUrl: `/api/cycles/${body.year}` });
+  });
+
+  app.get('/api/cycles/:year', async (request) => {
+    authorize(request.headers.authorization);
+    const { year } = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).parse(request.params);
+    const cycle = await prisma.reportingCycle.findFirst({ where: { year }, orderBy: { plan: { version: 'desc' } } });
+    if (!cycle) {
+      const running = await temporal.workflow
+        .getHandle(`cycle/${year}`)
+        .describe()
+        .then((d) => d.status.name === 'RUNNING')
+        .catch(() => false);
+      if (running) return { year, status: 'OPENING', requests: [], counts: {} };
+      throw new AppError('NOT_FOUND', `No reporting cycle for ${year}.`);
+    }
+    const requests = await prisma.dataRequest.findMany({
+      where: { cycleId: cycle.id },
+      orderBy: { workflowId: 'asc' },
+      take: 1_000,
+      select: {
+        workflowId: true,
+        status: true,
+        deadline: true,
+        escalationLevel: true,
+        nextActionKind: true,
+        nextActionAt: true,
+        requestedAt: true,
+        submittedAt: true,
+        endedAt: true,
+        institution: { select: { code: true, nameEs: true, nameEn: true } },
+        submissions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, kind: true } },
+      },
+    });
+    const grouped = await prisma.dataRequest.groupBy({ by: ['status'], where: { cycleId: cycle.id }, _count: { _all: true } });
+    return {
+      year: cycle.year,
+      status: cycle.status,
+      workflowId: cycle.workflowId,
+      openedAt: cycle.openedAt,
+      deadline: cycle.deadline,
+      counts: Object.fromEntries(grouped.map((g) => [g.status, g._count._all])),
+      total: grouped.reduce((n, g) => n + g._count._all, 0),
+      requests: requests.map((r) => ({
+        institution: r.institution.code,
+        name: { es: r.institution.nameEs, en: r.institution.nameEn },
+        workflowId: r.workflowId,
+        status: r.status,
+        deadline: r.deadline,
+        escalationLevel: r.escalationLevel,
+        nextAction: r.nextActionKind ? { kind: r.nextActionKind, at: r.nextActionAt } : null,
+        requestedAt: r.requestedAt,
+        submittedAt: r.submittedAt,
+        endedAt: r.endedAt,
+        latestVersion: r.submissions[0]?.version ?? null,
+      })),
+    };
+  });
+}

@@ -1,0 +1,97 @@
+import type { TSubmitInput } from './submission';
+
+/**
+ * Shapes exchanged between api/, workflows/ and activities/ for one institution's data request.
+ * Pure types: safe to import from workflow code.
+ */
+
+/** Status of a data request, as the workflow and the database record it. */
+export const RequestStatus = {
+  PENDING: 'PENDING',
+  REQUESTED: 'REQUESTED',
+  DRAFT: 'DRAFT',
+  SUBMITTED: 'SUBMITTED',
+  OVERDUE: 'OVERDUE',
+  EXEMPTED: 'EXEMPTED',
+  NOT_REPORTED: 'NOT_REPORTED',
+  CLOSED: 'CLOSED',
+} as const;
+export type RequestStatus = (typeof RequestStatus)[keyof typeof RequestStatus];
+
+/** Statuses after which the request takes no more data. */
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ['EXEMPTED', 'NOT_REPORTED', 'CLOSED'];
+
+
+export interface InstitutionRequestInput {
+  dataRequestId: string;
+  year: number;
+  institutionCode: string;
+  /** Carried over by continue-as-new; absent on the first run. */
+  carried?: InstitutionRequestCarried;
+}
+
+export interface HistoryEntry {
+  at: string;
+  event: string;
+  detail?: string;
+}
+
+/** State that survives continue-as-new. */
+export interface InstitutionRequestCarried {
+  status: RequestStatus;
+  /** Keys of the timeline steps performed (or skipped as stale) for the deadline in force. */
+  doneSteps: string[];
+  escalationLevel: number;
+  deadlineVersion: number;
+  submittedAt?: string;
+  history: HistoryEntry[];
+}
+
+/** What `statusQuery` returns. */
+export interface InstitutionRequestState extends InstitutionRequestCarried {
+  dataRequestId: string;
+  year: number;
+  institutionCode: string;
+  deadlineAt?: string;
+  cutoffAt?: string;
+  nextAction?: { kind: string; key: string; at: string };
+}
+
+/** Submit (final) or save a draft, as the API passes it to the workflow after checking the signed link. */
+export interface SubmitCommand {
+  input: TSubmitInput;
+  /** Email of the contact the link was issued to. */
+  submittedBy: string;
+  /** Why a correction is made (required for corrections). */
+  reason?: string;
+}
+
+export interface SubmitResult {
+  status: RequestStatus;
+  version: number;
+  /** True when the same content was already recorded: nothing new was stored. */
+  duplicate: boolean;
+  kind: 'DRAFT' | 'FINAL' | 'CORRECTION';
+}
+
+export interface ReportingCycleInput {
+  year: number;
+  /** Deadline date in America/Mexico_City, `yyyy-MM-dd`. */
+  deadlineDate: string;
+  /** Institution codes to request; absent: every institution that reports an indicator of the plan. */
+  institutionCodes?: string[];
+  /** Partial reporting policy over the default (validated by domain/reporting-policy). */
+  policy?: unknown;
+  openedBy: string;
+  /** Continue-as-new bookkeeping: how many requests have been started already. */
+  started?: number;
+  cycleId?: string;
+}
+
+export interface ReportingCycleState {
+  year: number;
+  cycleId?: string;
+  total?: number;
+  started: number;
+  closed: boolean;
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run worker`: a Worker alone, for production deployments where Temporal, PostgreSQL and SMTP are
+ * external (TEMPORAL_ADDRESS, DATABASE_URL and SMTP_HOST must be set). `npm start` runs one in-process.
+ */
+import { createMailer } from '../activities/mailer';
+import { ConfigError, parseConfig } from '../domain/config';
+import { createPrisma } from '../prisma/client';
+import { createWorker } from './create-worker';
+import { connectTemporal } from './temporal-connection';
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const missing = (['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_HOST', 'LINK_SIGNING_SECRET'] as const).filter((k) => !config[k]);
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required by a standalone worker`).join('\n')}`);
+  const temporal = await connectTemporal(config, config.TEMPORAL_ADDRESS!);
+  const prisma = createPrisma({ url: config.DATABASE_URL! });
+  const mailer = createMailer({
+    host: config.SMTP_HOST!,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+    from: config.MAIL_FROM,
+  });
+  const worker = await createWorker({
+    connection: temporal.nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: {
+      prisma,
+      mailer,
+      clock: () => new Date(),
+      config: {
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        linkSigningSecret: config.LINK_SIGNING_SECRET!,
+        linkTtlDays: config.LINK_TTL_DAYS,
+        messageIdDomain: config.MAIL_MESSAGE_ID_DOMAIN,
+        mailFrom: config.MAIL_FROM,
+      },
+    },
+  });
+  // Worker.run() handles SIGINT/SIGTERM: it drains and resolves.
+  await worker.run();
+  mailer.close();
+  await prisma.$disconnect();
+  await temporal.connection.close();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});
