@@ -88,6 +88,26 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
       return rows.map((r) => ({ dataRequestId: r.id, workflowId: r.workflowId, institutionCode: r.institution.code }));
     },
 
+    /**
+     * Scans one page of a cycle's requests (same stable order as {@link listCycleRequests}) and returns
+     * those not yet ended, so that closing the cycle signals only open requests.
+     */
+    async listOpenRequests({ cycleId, offset, limit }: { cycleId: string; offset: number; limit: number }) {
+      const rows = await prisma.dataRequest.findMany({
+        where: { cycleId },
+        orderBy: { workflowId: 'asc' },
+        skip: offset,
+        take: limit,
+        select: { workflowId: true, endedAt: true },
+      });
+      return { scanned: rows.length, open: rows.filter((r) => r.endedAt === null).map((r) => ({ workflowId: r.workflowId })) };
+    },
+
+    /** Records that the secretariat is closing the cycle early (audit), before the requests are told. */
+    async recordCycleClosing({ cycleId, reason, closedBy, idempotencyKey }: { cycleId: string; reason: string; closedBy: string; idempotencyKey: string }) {
+      await writeAudit(prisma, { actor: `secretariat:${closedBy}`, action: 'CYCLE_CLOSING', cycleId, data: { reason }, idempotencyKey });
+    },
+
     /** How many of a cycle's requests are still open (not ended), read from the record. */
     async cycleProgress({ cycleId }: { cycleId: string }): Promise<{ total: number; open: number }> {
       const [total, ended] = await Promise.all([

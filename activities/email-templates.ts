@@ -8,6 +8,7 @@ export const EmailKind = {
   ESCALATION: 'ESCALATION',
   RECEIPT: 'RECEIPT',
   DELIVERY_FAILURE: 'DELIVERY_FAILURE',
+  EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
   EXTENSION_DECISION: 'EXTENSION_DECISION',
 } as const;
 export type EmailKind = (typeof EmailKind)[keyof typeof EmailKind];
@@ -103,6 +104,12 @@ function spanish(c: EmailContext, deadline: string, since?: string): Block {
         intro: [`No se pudo entregar un mensaje a ${who}.`, c.note?.es ?? ''],
         outro: ['Actualice los contactos de la institución y reenvíe la solicitud.'],
       };
+    case 'EXTENSION_REQUESTED':
+      return {
+        subject: `PNA-1325 ${c.year}: ${c.institution.code} solicita una prórroga`,
+        intro: [c.note?.es ?? '', `La fecha límite vigente es el ${deadline}.`],
+        outro: ['Apruebe o rechace la solicitud desde el panel del secretariado (API: POST /api/cycles/<año>/requests/<institución>/extension-decision).'],
+      };
     case 'EXTENSION_DECISION':
       return {
         subject: `PNA-1325 ${c.year}: prórroga de ${c.institution.code}`,
@@ -155,6 +162,12 @@ function english(c: EmailContext, deadline: string, since?: string): Block {
         subject: `Delivery failure NAP-1325 ${c.year}: ${c.institution.code}`,
         intro: [`A message to ${who} could not be delivered.`, c.note?.en ?? ''],
         outro: ["Update the institution's contacts and resend the request."],
+      };
+    case 'EXTENSION_REQUESTED':
+      return {
+        subject: `NAP-1325 ${c.year}: ${c.institution.code} asks for an extension`,
+        intro: [c.note?.en ?? '', `The deadline in force is ${deadline}.`],
+        outro: ["Approve or reject it from the secretariat's dashboard (API: POST /api/cycles/<year>/requests/<institution>/extension-decision)."],
       };
     case 'EXTENSION_DECISION':
       return {

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../domain/business-calendar';
 import { computeCorrectionWindowEnd, computeTimeline, type TTimeline } from '../domain/compute-timeline';
 import { mergePolicy, parseReportingPolicy, type TReportingPolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
-import type { RequestStatus, SubmitCommand, SubmitResult } from '../domain/request-types';
+import type { ContactInput, RequestStatus, SubmitCommand, SubmitResult } from '../domain/request-types';
 import { canonicalSubmission, validateSubmission, type IndicatorForValidation } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
 import { writeAudit } from './audit';
@@ -66,6 +66,8 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       action,
       idempotencyKey,
       ended,
+      actor = 'workflow',
+      detail,
     }: {
       dataRequestId: string;
       status: RequestStatus;
@@ -74,6 +76,10 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       action: string;
       idempotencyKey: string;
       ended?: boolean;
+      /** Who caused it: `workflow`, `secretariat:<who>`, `contact:<email>`. */
+      actor?: string;
+      /** Extra facts for the audit row (reason, dates…). */
+      detail?: Record<string, string | number | boolean | null>;
     }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const before = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, select: { status: true, cycleId: true } });
@@ -88,11 +94,91 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
           },
         });
         await writeAudit(tx, {
-          actor: 'workflow',
+          actor,
           action,
           cycleId: before.cycleId,
           dataRequestId,
-          data: { from: before.status, to: status, ...(escalationLevel !== undefined ? { escalationLevel } : {}) },
+          data: { from: before.status, to: status, ...(escalationLevel !== undefined ? { escalationLevel } : {}), ...(detail ?? {}) },
+          idempotencyKey,
+        });
+      });
+    },
+
+    /**
+     * Moves the request's deadline to the end of `deadlineDate` (or of the next business day), resets the
+     * escalation level and, if the request was overdue, puts it back to REQUESTED (or DRAFT when a draft
+     * exists). Idempotent by key.
+     */
+    async changeDeadline({
+      dataRequestId,
+      deadlineDate,
+      actor,
+      action,
+      reason,
+      idempotencyKey,
+    }: {
+      dataRequestId: string;
+      deadlineDate: string;
+      actor: string;
+      action: string;
+      reason: string;
+      idempotencyKey: string;
+    }): Promise<{ deadlineAt: string; status: RequestStatus }> {
+      const calendar = await businessCalendar(prisma);
+      const effective = calendar.businessDayOnOrAfter(deadlineDate);
+      const deadlineAt = calendar.endOfDay(effective);
+      return prisma.$transaction(async (tx) => {
+        const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { _count: { select: { submissions: true } } } });
+        const reopened: RequestStatus = request._count.submissions > 0 ? 'DRAFT' : 'REQUESTED';
+        const status: RequestStatus = request.status === 'OVERDUE' ? reopened : (request.status as RequestStatus);
+        await tx.dataRequest.update({ where: { id: dataRequestId }, data: { deadline: new Date(deadlineAt), escalationLevel: 0, status } });
+        await writeAudit(tx, {
+          actor,
+          action,
+          cycleId: request.cycleId,
+          dataRequestId,
+          data: { from: request.deadline.toISOString(), to: deadlineAt, requested: deadlineDate, reason, status },
+          idempotencyKey,
+        });
+        return { deadlineAt, status };
+      });
+    },
+
+    /**
+     * Replaces the institution's active contacts for each role named: the old ones are deactivated (kept
+     * for the record), the new ones created or reactivated. Emails read contacts when they are sent, so
+     * the next email goes to the new people.
+     */
+    async replaceContacts({
+      dataRequestId,
+      contacts,
+      changedBy,
+      idempotencyKey,
+    }: {
+      dataRequestId: string;
+      contacts: ContactInput[];
+      changedBy: string;
+      idempotencyKey: string;
+    }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, select: { institutionId: true, cycleId: true } });
+        const roles = [...new Set(contacts.map((c) => c.role))];
+        const before = await tx.contact.findMany({ where: { institutionId: request.institutionId, role: { in: roles }, active: true } });
+        await tx.contact.updateMany({ where: { institutionId: request.institutionId, role: { in: roles } }, data: { active: false } });
+        for (const c of contacts) {
+          const email = c.email.trim().toLowerCase();
+          await tx.contact.upsert({
+            where: { institutionId_email_role: { institutionId: request.institutionId, email, role: c.role } },
+            create: { institutionId: request.institutionId, email, role: c.role, name: c.name, locale: c.locale ?? 'es-MX', timeZone: c.timeZone ?? 'America/Mexico_City' },
+            update: { name: c.name, active: true, ...(c.locale ? { locale: c.locale } : {}), ...(c.timeZone ? { timeZone: c.timeZone } : {}) },
+          });
+        }
+        await writeAudit(tx, {
+          actor: `secretariat:${changedBy}`,
+          action: 'CONTACTS_CHANGED',
+          cycleId: request.cycleId,
+          dataRequestId,
+          data: { before: before.map((c) => `${c.role}:${c.email}`), after: contacts.map((c) => `${c.role}:${c.email.toLowerCase()}`) },
           idempotencyKey,
         });
       });
@@ -118,6 +204,18 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       const request = await prisma.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { cycle: true } });
       const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
       const validation = validateSubmission({ indicators: indicators as IndicatorForValidation[], input: command.input });
+      if (validation.ok && kind === 'CORRECTION' && !command.reason?.trim()) {
+        const latest = await prisma.submission.findFirst({ where: { dataRequestId }, orderBy: { version: 'desc' } });
+        const same = latest?.contentHash === createHash('sha256').update(canonicalSubmission({ values: validation.values, narrative: command.input.narrative })).digest('hex');
+        if (!same) {
+          throw ApplicationFailure.create({
+            message: 'Invalid submission: reason: a correction of a submitted report needs a reason',
+            type: 'InvalidSubmission',
+            nonRetryable: true,
+            details: [{ reason: 'required for a correction of a submitted report' }],
+          });
+        }
+      }
       if (!validation.ok) throw ApplicationFailure.create({ message: validation.message, type: 'InvalidSubmission', nonRetryable: true, details: [validation.fields] });
       const contentHash = createHash('sha256').update(canonicalSubmission({ values: validation.values, narrative: command.input.narrative })).digest('hex');
       const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));

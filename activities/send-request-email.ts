@@ -21,12 +21,40 @@ export interface SendRequestEmailInput {
   recipients?: RecipientRole[];
   /** For DELIVERY_FAILURE: what failed. */
   failure?: { to: string[]; error: string; stepKey: string };
+  /** For extension emails: what was asked, decided, why and by whom. */
+  note?: { approved?: boolean; requested?: string; reason?: string; by?: string };
+  /** A request sent again by the secretariat: threaded under the first, listing only what is missing. */
+  resend?: boolean;
 }
 
 export interface SendRequestEmailResult {
   outcome: 'SENT' | 'ALREADY_SENT' | 'FAILED';
   messageId: string;
   detail?: string;
+}
+
+/** The bilingual sentence an extension or delivery-failure email carries. */
+function noteText(input: SendRequestEmailInput): { es: string; en: string } | undefined {
+  if (input.failure) {
+    return {
+      es: `Destinatarios: ${input.failure.to.join(', ') || '(ninguno)'}. Error: ${input.failure.error}.`,
+      en: `Recipients: ${input.failure.to.join(', ') || '(none)'}. Error: ${input.failure.error}.`,
+    };
+  }
+  const n = input.note;
+  if (!n) return undefined;
+  if (input.kind === 'EXTENSION_REQUESTED') {
+    return {
+      es: `Se solicita prórroga hasta el ${n.requested} (solicitada por ${n.by}). Motivo: ${n.reason}.`,
+      en: `An extension to ${n.requested} is requested (by ${n.by}). Reason: ${n.reason}.`,
+    };
+  }
+  return n.approved
+    ? { es: `La prórroga fue aprobada (${n.by}). ${n.reason ? `Motivo: ${n.reason}.` : ''}`, en: `The extension was approved (${n.by}). ${n.reason ? `Reason: ${n.reason}.` : ''}` }
+    : {
+        es: `La solicitud de prórroga hasta el ${n.requested} fue rechazada (${n.by}). ${n.reason ? `Motivo: ${n.reason}.` : ''}`,
+        en: `The request for an extension to ${n.requested} was rejected (${n.by}). ${n.reason ? `Reason: ${n.reason}.` : ''}`,
+      };
 }
 
 /** Deterministic RFC 5322 Message-ID of a workflow step: the same step always has the same id. */
@@ -104,6 +132,10 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
       case 'DELIVERY_FAILURE':
         to = await contactsByRole(prisma, request.institutionId, ['SECRETARIAT']);
         break;
+      case 'EXTENSION_REQUESTED':
+        to = await contactsByRole(prisma, request.institutionId, ['SECRETARIAT']);
+        cc = await contactsByRole(prisma, request.institutionId, ['CONTACT']);
+        break;
     }
     const toEmails = unique(to.map((c) => c.email));
     const ccEmails = unique(cc.map((c) => c.email)).filter((e) => !toEmails.includes(e));
@@ -137,21 +169,16 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
       year: request.cycle.year,
       deadlineAt: request.deadline.toISOString(),
       zone,
-      link: input.kind === 'DELIVERY_FAILURE' || input.kind === 'RECEIPT' ? undefined : link,
-      indicators: input.kind === 'REQUEST' ? indicators : missing,
+      link: input.kind === 'DELIVERY_FAILURE' || input.kind === 'RECEIPT' || input.kind === 'EXTENSION_REQUESTED' ? undefined : link,
+      indicators: input.kind === 'REQUEST' && !input.resend ? indicators : missing,
       level: input.level,
       overdueSince: request.deadline.toISOString(),
       receipt: latest ? { version: latest.version, kind: latest.kind, lines: receiptLines } : undefined,
-      note: input.failure
-        ? {
-            es: `Destinatarios: ${input.failure.to.join(', ') || '(ninguno)'}. Error: ${input.failure.error}.`,
-            en: `Recipients: ${input.failure.to.join(', ') || '(none)'}. Error: ${input.failure.error}.`,
-          }
-        : undefined,
+      note: noteText(input),
     });
 
     const threadRoot = messageIdFor(`${input.workflowId}/request`, config.messageIdDomain);
-    const threaded = input.kind !== 'REQUEST' && input.kind !== 'DELIVERY_FAILURE';
+    const threaded = (input.kind !== 'REQUEST' || input.resend === true) && input.kind !== 'DELIVERY_FAILURE';
     const email: OutgoingEmail = {
       from: config.mailFrom,
       to: toEmails,

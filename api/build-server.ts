@@ -7,6 +7,7 @@ import type { PrismaClient } from '../prisma/client';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerProblemHandler } from './problem';
+import { registerRequestRoutes } from './request-routes';
 import { registerRespondRoutes } from './respond-routes';
 
 export interface ServerDeps {
@@ -39,6 +40,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
   app.get('/healthz', async () => ({ ok: true }));
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, authorize });
+  registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, authorize });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
   if (deps.mailbox) registerMailboxRoutes(app, deps.mailbox);
   return app;

@@ -1,15 +1,16 @@
-import { ActivityFailure, ApplicationFailure, type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { DEFAULT_ZONE } from '../domain/business-calendar';
+import { DEFAULT_ZONE, isIsoDate } from '../domain/business-calendar';
 import type { SubmitResult } from '../domain/request-types';
 import { verifyLinkToken } from '../domain/signed-link';
 import { canonicalSubmission, validateSubmission, ZSubmitInput, type IndicatorForValidation } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
-import { submitUpdate } from '../workflows';
+import { requestExtensionUpdate, submitUpdate } from '../workflows';
 import { formToSubmission, renderRespondPage } from './respond-page';
+import { runUpdate } from './run-update';
 
 export interface RespondRouteDeps {
   prisma: PrismaClient;
@@ -50,7 +51,11 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
       select: { code: true, textEs: true, textEn: true, unit: true, disaggregation: true, objective: { select: { position: true } } },
     });
     indicators.sort((a, b) => a.objective.position - b.objective.position || a.code.localeCompare(b.code, 'en', { numeric: true }));
-    const contact = await prisma.contact.findFirst({ where: { institutionId: dataRequest.institutionId, email: claims.c } });
+    const contacts = await prisma.contact.findMany({ where: { institutionId: dataRequest.institutionId, email: claims.c.toLowerCase() } });
+    const contact = contacts.find((c) => c.active);
+    if (contacts.length > 0 && !contact) {
+      throw new AppError('FORBIDDEN', `This link was issued to ${claims.c}, who is no longer a contact of ${params.institution}. Use the link sent to the current contact.`);
+    }
     const lang = query.lang ?? (contact?.locale === 'en' ? 'en' : 'es-MX');
     return { params, claims, dataRequest, indicators, lang, contact, token: query.token! };
   }
@@ -140,34 +145,26 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
    * answers an identical resubmission with `duplicate: true` (nothing accepted is lost or doubled).
    */
   async function explainUpdateFailure(err: unknown, ctx: Awaited<ReturnType<typeof load>>, canonical: string): Promise<SubmitResult> {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const app = findApplicationFailure(err);
-      if (app?.type === 'InvalidSubmission') {
-        throw new AppError('VALIDATION', app.message, (app.details?.[0] as Record<string, string> | undefined) ?? undefined);
-      }
-      // The workflow's validator refused it (wrong state, past cut-off…): say why.
-      throw new AppError('REQUEST_CLOSED', app?.message ?? err.message);
-    }
     const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' } });
     const hash = createHash('sha256').update(canonical).digest('hex');
     if (latest && latest.contentHash === hash && latest.kind !== 'DRAFT') {
       return { status: ctx.dataRequest.status, version: latest.version, duplicate: true, kind: latest.kind };
     }
-    const name = (err as Error)?.name ?? '';
-    if (name === 'WorkflowNotFoundError' || /not found|already completed/i.test((err as Error)?.message ?? '')) {
-      throw new AppError('REQUEST_CLOSED', `The ${ctx.params.year} request of ${ctx.params.institution} is ${ctx.dataRequest.status.toLowerCase().replace('_', ' ')} and no longer takes data. Contact the secretariat.`);
-    }
-    throw new AppError('UNAVAILABLE', 'The reporting service is temporarily unavailable; your data was not recorded. Please try again in a few minutes.');
+    return runUpdate(`The ${ctx.params.year} request of ${ctx.params.institution}`, () => Promise.reject(err));
   }
-}
 
-function findApplicationFailure(err: unknown): ApplicationFailure | undefined {
-  let cause: unknown = err;
-  for (let depth = 0; cause && depth < 6; depth++) {
-    if (cause instanceof ApplicationFailure) return cause;
-    cause = cause instanceof ActivityFailure || cause instanceof Error ? (cause as Error).cause : undefined;
-  }
-  return undefined;
+  app.post('/respond/:year/:institution/extension', async (request) => {
+    const ctx = await load(request);
+    const body = z
+      .strictObject({
+        deadline: z.string().refine(isIsoDate, 'must be a date written yyyy-MM-dd'),
+        reason: z.string().trim().min(1, 'a reason is required').max(2000),
+      })
+      .parse(request.body ?? {});
+    return runUpdate('Extension request', () =>
+      temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(requestExtensionUpdate, { args: [{ ...body, requestedBy: ctx.claims.c }] }),
+    );
+  });
 }
 
 function wantsJson(request: FastifyRequest): boolean {

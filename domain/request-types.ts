@@ -45,6 +45,9 @@ export interface InstitutionRequestCarried {
   deadlineVersion: number;
   submittedAt?: string;
   history: HistoryEntry[];
+  pendingExtension?: PendingExtension;
+  /** How many times the secretariat had the request sent again. */
+  resends?: number;
 }
 
 /** What `statusQuery` returns. */
@@ -86,6 +89,10 @@ export interface ReportingCycleInput {
   /** Continue-as-new bookkeeping: how many requests have been started already. */
   started?: number;
   cycleId?: string;
+  /** Requests started per run before continue-as-new (default 1,000); smaller in tests. */
+  childrenPerRun?: number;
+  /** Set once the secretariat closed the cycle early (carried over by continue-as-new). */
+  closing?: { reason: string; closedBy: string; signalled: number };
 }
 
 export interface ReportingCycleState {
@@ -94,4 +101,70 @@ export interface ReportingCycleState {
   total?: number;
   started: number;
   closed: boolean;
+}
+
+/** A contact asks for more time. */
+export interface ExtensionRequestCommand {
+  /** New deadline date asked for, `yyyy-MM-dd` (America/Mexico_City). */
+  deadline: string;
+  reason: string;
+  requestedBy: string;
+}
+
+/** The secretariat's answer to a pending extension request. */
+export interface ExtensionDecisionCommand {
+  approve: boolean;
+  /** Deadline granted; defaults to the one asked for. Only with approve. */
+  deadline?: string;
+  note?: string;
+  decidedBy: string;
+}
+
+/** The secretariat grants more time without being asked. */
+export interface GrantExtensionCommand {
+  deadline: string;
+  reason: string;
+  grantedBy: string;
+}
+
+export interface ContactInput {
+  role: 'PRIMARY' | 'ALTERNATE' | 'LIAISON_HEAD';
+  name: string;
+  email: string;
+  locale?: 'es-MX' | 'en';
+  timeZone?: string;
+}
+
+/** Replace the institution's contacts for the given roles; later emails go to the new people. */
+export interface ChangeContactsCommand {
+  contacts: ContactInput[];
+  changedBy: string;
+}
+
+export interface ExemptCommand {
+  reason: string;
+  exemptedBy: string;
+}
+
+export interface ResendCommand {
+  requestedBy: string;
+}
+
+/** Sent by the cycle to each open request when the secretariat closes the cycle early. */
+export interface CloseRequestCommand {
+  reason: string;
+  closedBy: string;
+}
+
+export interface PendingExtension {
+  deadline: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+export interface CommandResult {
+  status: RequestStatus;
+  deadlineAt: string;
+  message: string;
 }

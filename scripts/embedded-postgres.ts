@@ -49,8 +49,8 @@ export async function startEmbeddedPostgres({
 }
 
 /**
- * PGlite behind a socket server; `dataDir` undefined keeps the database in memory (throwaway databases
- * for migration diffs). Not exported from the package's point of view: use `startEmbeddedPostgres`.
+ * PGlite behind a socket server; `dataDir` undefined keeps the database in memory. The migration
+ * tooling uses it for throwaway databases; applications use `startEmbeddedPostgres`.
  */
 export async function startPgliteServer({
   dataDir,

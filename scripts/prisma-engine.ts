@@ -302,8 +302,8 @@ function withCharacterColumns<T extends SqlQueryable>(queryable: T): T {
 /**
  * A driver adapter for the engine on one `pg` connection.
  *
- * - One connection: the engine takes session-level advisory locks around `applyMigrations`, which
- *   only work if lock and unlock reach the same session; PGlite also serves one connection by default.
+ * - One connection: the engine takes a session-level advisory lock (`pg_advisory_lock(72707369)`, as
+ *   the CLI) around `applyMigrations`, which only works if lock and unlock reach the same session.
  * - `executeScript` sends a migration script as one simple-protocol query, as the schema-engine binary
  *   does, so PostgreSQL runs it in one implicit transaction (a failing migration leaves nothing half
  *   applied) and semicolons inside strings, comments or `$$` bodies are safe. adapter-pg 7.10 instead
@@ -422,8 +422,9 @@ export interface SchemaEngine {
    */
   diffFromMigrations(options?: { migrationsDir?: string; schemaPath?: string }): Promise<string>;
   /**
-   * SQL to reach the datamodel from nothing (`from: 'empty'`: no database needed) or from the migration
-   * history (`from: 'migrations'`, as `diffFromMigrations`). `''` when there is nothing to do.
+   * SQL to reach the datamodel from nothing (`from: 'empty'`: no shadow database; starts with
+   * `CREATE SCHEMA IF NOT EXISTS "public"`) or from the migration history (`from: 'migrations'`, as
+   * `diffFromMigrations`, which is what a migration file should contain). `''` when nothing to do.
    */
   createMigrationSql(options: {
     from: 'empty' | 'migrations';
@@ -432,8 +433,9 @@ export interface SchemaEngine {
   }): Promise<string>;
   /**
    * `prisma migrate deploy`: applies, in order, the migrations of `migrationsDir` not yet recorded in
-   * `_prisma_migrations`, recording each. Returns the names applied (empty when up to date). Fails, as
-   * the CLI does, when an applied migration was edited or a previous one failed.
+   * `_prisma_migrations`, recording each. Returns the names applied (empty when up to date). As the CLI
+   * does, rejects (and records the failure) when a script fails, and refuses to run while a migration
+   * is recorded as failed; an applied migration edited since only shows in `diagnose`.
    */
   applyMigrations(options?: { migrationsDir?: string }): Promise<string[]>;
   /** The engine's view of the history against the database (`prisma migrate status`). */

@@ -11,37 +11,66 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { isIsoDate } from '../domain/business-calendar';
+import { nextStep, type TTimelineStep } from '../domain/compute-timeline';
 import type {
+  ChangeContactsCommand,
+  CommandResult,
+  ExemptCommand,
+  ExtensionDecisionCommand,
+  ExtensionRequestCommand,
+  GrantExtensionCommand,
   HistoryEntry,
   InstitutionRequestCarried,
   InstitutionRequestInput,
   InstitutionRequestState,
   RequestStatus,
+  ResendCommand,
   SubmitCommand,
   SubmitResult,
 } from '../domain/request-types';
-import { nextStep, type TTimelineStep } from '../domain/compute-timeline';
 import { TERMINAL_STATUSES } from '../domain/request-types';
-import { requestEndedSignal } from './cycle-messages';
+import { closeRequestSignal, requestEndedSignal } from './cycle-messages';
 
-const { loadRequestTimeline, sendRequestEmail, recordSubmission, setRequestStatus, correctionWindowEnd } =
-  proxyActivities<Activities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-  });
+const {
+  loadRequestTimeline,
+  sendRequestEmail,
+  recordSubmission,
+  setRequestStatus,
+  correctionWindowEnd,
+  changeDeadline,
+  replaceContacts,
+} = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
 
-/** Contact submits final data or saves a draft (`input.final: false`). */
+/** Contact submits final data, saves a draft (`input.final: false`), or corrects a submitted report. */
 export const submitUpdate = defineUpdate<SubmitResult, [SubmitCommand]>('submit');
+/** Contact asks for a later deadline, with a reason; the secretariat decides. */
+export const requestExtensionUpdate = defineUpdate<CommandResult, [ExtensionRequestCommand]>('requestExtension');
+/** Secretariat approves or rejects the pending extension request; the contact is told. */
+export const decideExtensionUpdate = defineUpdate<CommandResult, [ExtensionDecisionCommand]>('decideExtension');
+/** Secretariat grants a later deadline directly. */
+export const grantExtensionUpdate = defineUpdate<CommandResult, [GrantExtensionCommand]>('grantExtension');
+/** Secretariat has the data request sent again (listing what is still missing). */
+export const resendRequestUpdate = defineUpdate<CommandResult, [ResendCommand]>('resendRequest');
+/** Secretariat replaces the institution's contacts; the next emails go to the new people. */
+export const changeContactsUpdate = defineUpdate<CommandResult, [ChangeContactsCommand]>('changeContacts');
+/** Secretariat exempts the institution from this cycle, with a reason. */
+export const exemptUpdate = defineUpdate<CommandResult, [ExemptCommand]>('exempt');
 /** Current state: status, next scheduled action and when, escalation level, history. */
 export const statusQuery = defineQuery<InstitutionRequestState>('status');
 
 const MAX_HISTORY = 200;
+const OPEN_FOR_DATA: readonly RequestStatus[] = ['PENDING', 'REQUESTED', 'DRAFT', 'OVERDUE'];
 
 /**
  * One institution's reporting obligation in one cycle (workflow id `request/<year>/<institution>`).
  * Sends the data request, then walks the request's timeline (reminders, deadline, escalation levels,
- * cut-off), each step a race between its timer and a change of state: a final submission ends the chase.
- * After a final submission it stays open for the correction window, then completes.
+ * cut-off), each step a race between its timer and a change of state. A final submission ends the chase
+ * and opens the correction window; an extension moves the deadline and the timeline is recomputed;
+ * an exemption or the cycle's early close ends it. Every change is validated and audited.
  */
 export async function institutionRequest(input: InstitutionRequestInput): Promise<InstitutionRequestCarried> {
   const { dataRequestId, year, institutionCode } = input;
@@ -57,12 +86,23 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   let nextAction: { kind: string; key: string; at: string } | undefined;
   /** Bumped by every accepted message, so the waiting loop wakes up and re-decides. */
   let changes = 0;
+  let closeRequested: { reason: string; closedBy: string } | undefined;
 
+  const now = () => new Date().toISOString();
   const record = (event: string, detail?: string) => {
-    state.history.push({ at: new Date().toISOString(), event, detail } satisfies HistoryEntry);
+    state.history.push({ at: now(), event, detail } satisfies HistoryEntry);
     if (state.history.length > MAX_HISTORY) state.history.splice(0, state.history.length - MAX_HISTORY);
   };
   const isTerminal = () => TERMINAL_STATUSES.includes(state.status);
+  const describe = (s: RequestStatus) => s.toLowerCase().replace('_', ' ');
+  const result = (message: string): CommandResult => ({ status: state.status, deadlineAt: timeline.deadlineAt, message });
+  const requireOpen = (what: string) => {
+    if (!OPEN_FOR_DATA.includes(state.status)) throw new Error(`Cannot ${what}: the request is ${describe(state.status)}.`);
+  };
+  const requireLaterDeadline = (deadline: string) => {
+    if (!isIsoDate(deadline)) throw new Error(`The new deadline must be a date written yyyy-MM-dd; got "${deadline}".`);
+    if (deadline <= timeline.deadlineDate) throw new Error(`The new deadline (${deadline}) must be after the current one (${timeline.deadlineDate}).`);
+  };
 
   setHandler(statusQuery, () => ({
     ...state,
@@ -71,36 +111,188 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     institutionCode,
     deadlineAt: timeline.deadlineAt,
     cutoffAt: timeline.cutoffAt,
-    nextAction: nextAction && { kind: nextAction.kind, key: nextAction.key, at: nextAction.at },
+    nextAction,
   }));
 
   setHandler(
     submitUpdate,
     async (command) => {
       const kind = !command.input.final ? 'DRAFT' : state.status === 'SUBMITTED' ? 'CORRECTION' : 'FINAL';
-      const result = await recordSubmission({ dataRequestId, workflowId, kind, command });
-      if (!result.duplicate) {
-        record(kind === 'DRAFT' ? 'draft-saved' : kind === 'FINAL' ? 'submitted' : 'corrected', `version ${result.version} by ${command.submittedBy}`);
+      const saved = await recordSubmission({ dataRequestId, workflowId, kind, command });
+      if (!saved.duplicate) {
+        record(kind === 'DRAFT' ? 'draft-saved' : kind === 'FINAL' ? 'submitted' : 'corrected', `version ${saved.version} by ${command.submittedBy}${command.reason ? `: ${command.reason}` : ''}`);
       }
       if (kind === 'FINAL' && state.status !== 'SUBMITTED') {
         state.status = 'SUBMITTED';
-        state.submittedAt = new Date().toISOString();
-        await sendRequestEmail({ dataRequestId, workflowId, kind: 'RECEIPT', stepKey: `receipt-v${result.version}` });
+        state.submittedAt = now();
+        state.pendingExtension = undefined;
       } else if (kind === 'DRAFT' && (state.status === 'REQUESTED' || state.status === 'PENDING')) {
         state.status = 'DRAFT';
       }
+      if (!saved.duplicate && saved.kind !== 'DRAFT') {
+        await sendRequestEmail({ dataRequestId, workflowId, kind: 'RECEIPT', stepKey: `receipt-v${saved.version}` });
+      }
       changes++;
-      return { ...result, status: state.status };
+      return { ...saved, status: state.status };
     },
     {
       validator: (command) => {
-        if (isTerminal()) throw new Error(`This request is ${state.status.toLowerCase().replace('_', ' ')}: it takes no more data.`);
+        if (isTerminal() || closeRequested) throw new Error(`This request is ${describe(state.status)}: it takes no more data.`);
         if (state.status === 'SUBMITTED' && !command.input.final) {
-          throw new Error('The report was already submitted: a draft cannot replace it. Send a correction instead.');
+          throw new Error('The report was already submitted: a draft cannot replace it. Send a correction (final, with a reason) instead.');
         }
       },
     },
   );
+
+  setHandler(
+    requestExtensionUpdate,
+    async (command) => {
+      state.pendingExtension = { deadline: command.deadline, reason: command.reason, requestedBy: command.requestedBy, requestedAt: now() };
+      record('extension-requested', `${command.deadline} by ${command.requestedBy}: ${command.reason}`);
+      await setRequestStatus({
+        dataRequestId,
+        status: state.status,
+        action: 'EXTENSION_REQUESTED',
+        actor: `contact:${command.requestedBy}`,
+        detail: { deadline: command.deadline, reason: command.reason },
+        idempotencyKey: `${workflowId}/extension-request/${state.pendingExtension.requestedAt}`,
+      });
+      await sendRequestEmail({
+        dataRequestId,
+        workflowId,
+        kind: 'EXTENSION_REQUESTED',
+        stepKey: `extension-request/${state.pendingExtension.requestedAt}`,
+        note: { requested: command.deadline, reason: command.reason, by: command.requestedBy },
+      });
+      changes++;
+      return result(`Extension to ${command.deadline} requested; the secretariat will decide.`);
+    },
+    {
+      validator: (command) => {
+        requireOpen('ask for an extension');
+        if (state.pendingExtension) throw new Error(`An extension to ${state.pendingExtension.deadline} is already waiting for the secretariat's decision.`);
+        if (!command.reason?.trim()) throw new Error('An extension request needs a reason.');
+        requireLaterDeadline(command.deadline);
+      },
+    },
+  );
+
+  setHandler(
+    decideExtensionUpdate,
+    async (command) => {
+      const pending = state.pendingExtension!;
+      state.pendingExtension = undefined;
+      if (!command.approve) {
+        record('extension-rejected', `${pending.deadline} by ${command.decidedBy}${command.note ? `: ${command.note}` : ''}`);
+        await setRequestStatus({
+          dataRequestId,
+          status: state.status,
+          action: 'EXTENSION_REJECTED',
+          actor: `secretariat:${command.decidedBy}`,
+          detail: { deadline: pending.deadline, note: command.note ?? null },
+          idempotencyKey: `${workflowId}/extension-decision/${pending.requestedAt}`,
+        });
+        await sendRequestEmail({
+          dataRequestId,
+          workflowId,
+          kind: 'EXTENSION_DECISION',
+          stepKey: `extension-decision/${pending.requestedAt}`,
+          note: { approved: false, requested: pending.deadline, reason: command.note ?? '', by: command.decidedBy },
+        });
+        changes++;
+        return result(`Extension to ${pending.deadline} rejected; the deadline stays ${timeline.deadlineDate}.`);
+      }
+      const deadline = command.deadline ?? pending.deadline;
+      await moveDeadline({ deadline, actor: `secretariat:${command.decidedBy}`, action: 'EXTENSION_APPROVED', reason: pending.reason, note: command.note });
+      return result(`Extension approved: the deadline is now ${timeline.deadlineDate}.`);
+    },
+    {
+      validator: (command) => {
+        if (!state.pendingExtension) throw new Error('There is no extension request waiting for a decision.');
+        requireOpen('decide an extension');
+        if (command.approve && command.deadline !== undefined) requireLaterDeadline(command.deadline);
+      },
+    },
+  );
+
+  setHandler(
+    grantExtensionUpdate,
+    async (command) => {
+      state.pendingExtension = undefined;
+      await moveDeadline({ deadline: command.deadline, actor: `secretariat:${command.grantedBy}`, action: 'EXTENSION_GRANTED', reason: command.reason });
+      return result(`Extension granted: the deadline is now ${timeline.deadlineDate}.`);
+    },
+    {
+      validator: (command) => {
+        requireOpen('grant an extension');
+        if (!command.reason?.trim()) throw new Error('Granting an extension needs a reason.');
+        requireLaterDeadline(command.deadline);
+      },
+    },
+  );
+
+  setHandler(
+    resendRequestUpdate,
+    async (command) => {
+      state.resends = (state.resends ?? 0) + 1;
+      const sent = await sendRequestEmail({ dataRequestId, workflowId, kind: 'REQUEST', stepKey: `resend-${state.resends}`, resend: true });
+      record('request-resent', `by ${command.requestedBy}${sent.outcome === 'FAILED' ? ` (failed: ${sent.detail ?? ''})` : ''}`);
+      changes++;
+      return result(sent.outcome === 'FAILED' ? `The request could not be delivered: ${sent.detail ?? 'unknown error'}` : 'The request was sent again.');
+    },
+    { validator: (_command) => requireOpen('resend the request') },
+  );
+
+  setHandler(
+    changeContactsUpdate,
+    async (command) => {
+      await replaceContacts({ dataRequestId, contacts: command.contacts, changedBy: command.changedBy, idempotencyKey: `${workflowId}/contacts/${now()}` });
+      record('contacts-changed', `${command.contacts.map((c) => `${c.role}: ${c.email}`).join(', ')} by ${command.changedBy}`);
+      changes++;
+      return result('Contacts changed: the next emails go to the new people.');
+    },
+    {
+      validator: (command) => {
+        if (isTerminal()) throw new Error(`Cannot change contacts: the request is ${describe(state.status)}.`);
+        if (!command.contacts?.length) throw new Error('Name at least one contact.');
+        for (const c of command.contacts) {
+          if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(c.email)) throw new Error(`"${c.email}" is not an email address.`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    exemptUpdate,
+    async (command) => {
+      state.status = 'EXEMPTED';
+      state.pendingExtension = undefined;
+      record('exempted', `by ${command.exemptedBy}: ${command.reason}`);
+      await setRequestStatus({
+        dataRequestId,
+        status: 'EXEMPTED',
+        action: 'EXEMPTED',
+        actor: `secretariat:${command.exemptedBy}`,
+        detail: { reason: command.reason },
+        idempotencyKey: `${workflowId}/exempted`,
+      });
+      changes++;
+      return result(`${institutionCode} is exempted from the ${year} cycle.`);
+    },
+    {
+      validator: (command) => {
+        if (!command.reason?.trim()) throw new Error('An exemption needs a reason.');
+        if (state.status === 'SUBMITTED') throw new Error('The institution already submitted its report: it cannot be exempted.');
+        if (isTerminal()) throw new Error(`Cannot exempt: the request is ${describe(state.status)}.`);
+      },
+    },
+  );
+
+  setHandler(closeRequestSignal, (command) => {
+    closeRequested = command;
+    changes++;
+  });
 
   if (!state.doneSteps.includes('request')) {
     const sent = await sendRequestEmail({ dataRequestId, workflowId, kind: 'REQUEST', stepKey: 'request' });
@@ -112,6 +304,10 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
 
   for (;;) {
     if (isTerminal()) break;
+    if (closeRequested) {
+      await closeEarly(closeRequested);
+      break;
+    }
     if (state.status === 'SUBMITTED') {
       // Correction window: corrections arrive as updates; when the window ends the request is done.
       const endsAt = await correctionWindowEnd({ dataRequestId, submittedAt: state.submittedAt! });
@@ -123,7 +319,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
       if (woke) continue;
       break;
     }
-    const next = nextStep({ timeline, now: new Date().toISOString(), doneKeys: state.doneSteps });
+    const next = nextStep({ timeline, now: now(), doneKeys: state.doneSteps });
     if (!next) break;
     for (const stale of next.skipped) {
       state.doneSteps.push(stale.key);
@@ -162,6 +358,46 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   }
   return state;
 
+  /** Moves the deadline (approved or granted extension), recomputes the timeline, tells the contact. */
+  async function moveDeadline({ deadline, actor, action, reason, note }: { deadline: string; actor: string; action: string; reason: string; note?: string }) {
+    state.deadlineVersion++;
+    const moved = await changeDeadline({
+      dataRequestId,
+      deadlineDate: deadline,
+      actor,
+      action,
+      reason,
+      idempotencyKey: `${workflowId}/deadline-v${state.deadlineVersion}`,
+    });
+    timeline = await loadRequestTimeline({ dataRequestId, recomputedAt: now() });
+    // A new deadline starts a new ladder: its reminders, escalations and cut-off all apply again.
+    state.doneSteps = ['request'];
+    state.escalationLevel = 0;
+    state.status = moved.status;
+    record(action === 'EXTENSION_GRANTED' ? 'extension-granted' : 'extension-approved', `${timeline.deadlineDate} by ${actor}`);
+    await sendRequestEmail({
+      dataRequestId,
+      workflowId,
+      kind: 'EXTENSION_DECISION',
+      stepKey: `extension-decision/v${state.deadlineVersion}`,
+      note: { approved: true, requested: deadline, reason: note ?? reason, by: actor },
+    });
+    changes++;
+  }
+
+  async function closeEarly(command: { reason: string; closedBy: string }) {
+    if (state.status !== 'SUBMITTED') state.status = 'CLOSED';
+    record('cycle-closed', `by ${command.closedBy}: ${command.reason}`);
+    await setRequestStatus({
+      dataRequestId,
+      status: state.status,
+      action: 'CLOSED_EARLY',
+      actor: `secretariat:${command.closedBy}`,
+      detail: { reason: command.reason },
+      idempotencyKey: `${workflowId}/closed-early`,
+    });
+  }
+
   /** Tells the record what happens next and when, for dashboards (one row update, audited once per step). */
   async function publishNextAction(action: string): Promise<void> {
     await setRequestStatus({
@@ -169,7 +405,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
       status: state.status,
       nextAction: nextAction ? { kind: nextAction.kind, at: nextAction.at } : null,
       action,
-      idempotencyKey: `${workflowId}/${timeline.deadlineDate}/${nextAction?.key ?? 'none'}/scheduled`,
+      idempotencyKey: `${workflowId}/${timeline.deadlineDate}/${nextAction?.key ?? 'none'}/${state.status}/scheduled`,
     });
   }
 
@@ -182,7 +418,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
         return;
       case 'REMINDER': {
         const sent = await sendRequestEmail({ dataRequestId, workflowId, kind: 'REMINDER', stepKey });
-        record('reminder-sent', `${step.key}${sent.outcome === 'ALREADY_SENT' ? ' (already sent)' : ''}`);
+        record('reminder-sent', `${step.key}${sent.outcome === 'FAILED' ? ` (failed: ${sent.detail ?? ''})` : ''}`);
         return;
       }
       case 'DEADLINE':
@@ -205,7 +441,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
         return;
       }
       case 'CUTOFF':
-        state.status = 'NOT_REPORTED' satisfies RequestStatus;
+        state.status = 'NOT_REPORTED';
         record('not-reported');
         await setRequestStatus({ dataRequestId, status: 'NOT_REPORTED', action: 'NOT_REPORTED', idempotencyKey: key });
         return;

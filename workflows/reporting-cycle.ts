@@ -2,6 +2,8 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  defineUpdate,
+  getExternalWorkflowHandle,
   ParentClosePolicy,
   proxyActivities,
   setHandler,
@@ -10,11 +12,11 @@ import {
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ReportingCycleInput, ReportingCycleState } from '../domain/request-types';
-import { cycleStatusQuery, requestEndedSignal } from './cycle-messages';
+import type { CloseRequestCommand, ReportingCycleInput, ReportingCycleState } from '../domain/request-types';
+import { closeRequestSignal, cycleStatusQuery, requestEndedSignal } from './cycle-messages';
 import { institutionRequest } from './institution-request';
 
-const { prepareCycle, listCycleRequests, cycleProgress, closeCycleRecord } = proxyActivities<Activities>({
+const { prepareCycle, listCycleRequests, listOpenRequests, cycleProgress, closeCycleRecord, recordCycleClosing } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
@@ -27,6 +29,11 @@ const BATCH_SIZE = 200;
  * under 10,000 events.
  */
 const CHILDREN_PER_RUN = 1_000;
+/** Close signals sent per run before continue-as-new (each costs two events). */
+const SIGNALS_PER_RUN = 2_000;
+
+/** Secretariat closes the cycle early: every request still open is closed (submitted ones keep their data). */
+export const closeCycleUpdate = defineUpdate<{ message: string }, [CloseRequestCommand]>('closeCycle');
 
 
 
@@ -39,10 +46,28 @@ const CHILDREN_PER_RUN = 1_000;
 export async function reportingCycle(input: ReportingCycleInput): Promise<ReportingCycleState> {
   const state: ReportingCycleState = { year: input.year, cycleId: input.cycleId, started: input.started ?? 0, closed: false };
   let endedSignals = 0;
-  setHandler(cycleStatusQuery, () => state);
+  let closing = input.closing;
+  setHandler(cycleStatusQuery, () => ({ ...state, closing: closing ? { reason: closing.reason, closedBy: closing.closedBy } : undefined }));
   setHandler(requestEndedSignal, () => {
     endedSignals++;
   });
+  setHandler(
+    closeCycleUpdate,
+    async (command) => {
+      closing = { ...command, signalled: 0 };
+      await recordCycleClosing({ cycleId: state.cycleId!, reason: command.reason, closedBy: command.closedBy, idempotencyKey: `${workflowInfo().workflowId}/closing` });
+      endedSignals++; // wake the watch loop
+      return { message: `The ${input.year} cycle is closing: open requests are being closed.` };
+    },
+    {
+      validator: (command) => {
+        if (closing) throw new Error(`The ${input.year} cycle is already closing (${closing.reason}).`);
+        if (state.closed) throw new Error(`The ${input.year} cycle is already closed.`);
+        if (!command.reason?.trim()) throw new Error('Closing a cycle early needs a reason.');
+        if (!state.cycleId) throw new Error(`The ${input.year} cycle is still being opened; try again in a moment.`);
+      },
+    },
+  );
 
   if (!state.cycleId) {
     const prepared = await prepareCycle({ ...input, workflowId: workflowInfo().workflowId });
@@ -71,20 +96,39 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
     );
     state.started += page.length;
     startedThisRun += page.length;
-    if (startedThisRun >= CHILDREN_PER_RUN || workflowInfo().continueAsNewSuggested) {
+    if (startedThisRun >= (input.childrenPerRun ?? CHILDREN_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started });
+      await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started, closing });
     }
   }
 
   // Watch the record (not the children) until every request has ended.
+  let signalledThisRun = 0;
   for (let checks = 0; ; checks++) {
+    if (closing) {
+      // Tell every open request to close, a page at a time, resuming where an earlier run stopped.
+      for (;;) {
+        // Pages over all requests in a stable order (offsets stay valid as requests end); only the open
+        // ones of each page are signalled.
+        const page = await listOpenRequests({ cycleId, offset: closing.signalled, limit: BATCH_SIZE });
+        if (page.scanned === 0) break;
+        const command = { reason: closing.reason, closedBy: closing.closedBy };
+        await Promise.all(page.open.map((r) => getExternalWorkflowHandle(r.workflowId).signal(closeRequestSignal, command).catch(() => undefined)));
+        closing.signalled += page.scanned;
+        signalledThisRun += page.open.length;
+        if (signalledThisRun >= SIGNALS_PER_RUN || workflowInfo().continueAsNewSuggested) {
+          await condition(allHandlersFinished);
+          await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started, closing });
+        }
+      }
+    }
     const progress = await cycleProgress({ cycleId });
     if (progress.open === 0) break;
     const seen = endedSignals;
     await condition(() => endedSignals !== seen, '6 hours');
     if (workflowInfo().continueAsNewSuggested || checks > 2_000) {
-      await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started });
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started, closing });
     }
   }
   await closeCycleRecord({ cycleId, idempotencyKey: `${workflowInfo().workflowId}/closed` });

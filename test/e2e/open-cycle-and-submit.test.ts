@@ -53,8 +53,8 @@ function linkIn(text: string): string {
 }
 
 /** A complete, valid answer for the given indicators. */
-function answers(indicators: { code: string; unit: string; disaggregation: string }[]) {
-  return indicators.flatMap((i) => {
+function answers(indicators: { code: string; unit: string; disaggregation: string }[]): { indicator: string; breakdown?: string; value: unknown }[] {
+  return indicators.flatMap((i): { indicator: string; breakdown?: string; value: unknown }[] => {
     if (i.unit === 'YES_NO') return [{ indicator: i.code, value: true }];
     if (i.unit === 'TEXT') return [{ indicator: i.code, value: 'Se realizaron dos campañas.' }];
     if (i.unit === 'PERCENTAGE') return [{ indicator: i.code, value: 17.5 }];

@@ -86,14 +86,21 @@ export async function startHarness({
   env,
   refuse,
   config: overrides,
+  wrapMailer,
+  seed = seedAll,
 }: {
   env: TestWorkflowEnvironment;
+  /** Makes the SMTP server answer 550 for these recipients. */
   refuse?: (address: string) => boolean;
   config?: Partial<ActivityConfig>;
+  /** Lets a test interpose on sending (delay, crash after accept…); the real SMTP send stays underneath. */
+  wrapMailer?: (mailer: Mailer) => Mailer;
+  /** What to load into the fresh database (default: the NAP-1325 plan and the demo contacts). */
+  seed?: (prisma: PrismaClient) => Promise<void>;
 }): Promise<Harness> {
   quietRuntime();
   const db = await createTestDatabase();
-  await seedAll(db.prisma);
+  await seed(db.prisma);
   const smtp = await startMailCatcher({ refuse });
   const mailer = createMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'PNA-1325 <pna1325@test.local>' });
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
@@ -106,7 +113,7 @@ export async function startHarness({
 
   const deps: ActivityDeps = {
     prisma: db.prisma,
-    mailer,
+    mailer: wrapMailer ? wrapMailer(mailer) : mailer,
     clock: () => new Date(),
     config: {
       publicBaseUrl: baseUrl,
