@@ -1,4 +1,5 @@
 import { formatDeadline } from '../domain/deadline-text';
+import { withCode } from '../domain/institution-name';
 
 export type Locale = 'es-MX' | 'en';
 
@@ -61,7 +62,7 @@ interface Block {
 }
 
 function spanish(c: EmailContext, deadline: string, since?: string): Block {
-  const who = `${c.institution.nameEs} (${c.institution.code})`;
+  const who = withCode(c.institution.nameEs, c.institution.code);
   const missing = c.indicators.length;
   switch (c.kind) {
     case 'REQUEST':
@@ -120,7 +121,7 @@ function spanish(c: EmailContext, deadline: string, since?: string): Block {
 }
 
 function english(c: EmailContext, deadline: string, since?: string): Block {
-  const who = `${c.institution.nameEn} (${c.institution.code})`;
+  const who = withCode(c.institution.nameEn, c.institution.code);
   const missing = c.indicators.length;
   switch (c.kind) {
     case 'REQUEST':

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createMailer } from '../activities/mailer';
 import { buildServer } from '../api/build-server';
 import { ConfigError, parseConfig } from '../domain/config';
@@ -37,9 +38,14 @@ async function main(): Promise<void> {
     throw err;
   }
   process.env.TZ = 'UTC';
+  // Our own SIGINT/SIGTERM handler stops everything in order; the Worker must not react on its own.
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  /** Stopped in order at Ctrl-C: API first, then the worker, then what they use. */
   const stops: (() => Promise<void> | void)[] = [];
+  /** The Temporal dev server goes last, after the worker has drained. */
+  const stopLast: (() => Promise<void> | void)[] = [];
 
   // Temporal
   let temporalAddress = config.TEMPORAL_ADDRESS;
@@ -59,11 +65,12 @@ async function main(): Promise<void> {
           '--ui-port', String(config.TEMPORAL_UI_PORT),
           '--db-filename', path.join(dataDir, 'temporal.sqlite'),
           '--namespace', config.TEMPORAL_NAMESPACE,
-          '--log-level', 'warn',
+          '--log-level', 'error',
         ],
-        { stdio: ['ignore', 'inherit', 'inherit'] },
+        // Own process group: a terminal's Ctrl-C reaches only us, and we stop the server last.
+        { stdio: ['ignore', 'inherit', 'inherit'], detached: true },
       );
-      stops.push(() => new Promise<void>((resolve) => {
+      stopLast.push(() => new Promise<void>((resolve) => {
         if (temporalProcess!.exitCode !== null) return resolve();
         temporalProcess!.once('exit', () => resolve());
         temporalProcess!.kill('SIGTERM');
@@ -163,13 +170,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping…`);
-    for (const stop of stops) {
+    const force = setTimeout(() => {
+      process.stderr.write('still stopping after 20 s: exiting anyway\n');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    for (const stop of [...stops, ...stopLast]) {
       try {
         await stop();
       } catch (err) {
         process.stderr.write(`while stopping: ${(err as Error).message}\n`);
       }
     }
+    log('stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
