@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/app-error';
 import type { PrismaClient } from '../prisma/client';
 import { registerCycleRoutes } from './cycle-routes';
+import { registerHolidayRoutes } from './holiday-routes';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerProblemHandler } from './problem';
 import { registerRequestRoutes } from './request-routes';
@@ -41,6 +42,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ ok: true }));
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, authorize });
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, authorize });
+  registerHolidayRoutes(app, { prisma: deps.prisma, authorize });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
   if (deps.mailbox) registerMailboxRoutes(app, deps.mailbox);
   return app;

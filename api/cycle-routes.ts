@@ -79,6 +79,13 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
   app.get('/api/cycles/:year', async (request) => {
     authorize(request.headers.authorization);
     const { year } = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).parse(request.params);
+    const page = z
+      .object({
+        offset: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(1_000).default(1_000),
+        status: z.enum(['PENDING', 'REQUESTED', 'DRAFT', 'SUBMITTED', 'OVERDUE', 'EXEMPTED', 'NOT_REPORTED', 'CLOSED']).optional(),
+      })
+      .parse(request.query ?? {});
     const cycle = await prisma.reportingCycle.findFirst({ where: { year }, orderBy: { plan: { version: 'desc' } } });
     if (!cycle) {
       const running = await temporal.workflow
@@ -90,9 +97,10 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
       throw new AppError('NOT_FOUND', `No reporting cycle for ${year}.`);
     }
     const requests = await prisma.dataRequest.findMany({
-      where: { cycleId: cycle.id },
+      where: { cycleId: cycle.id, ...(page.status ? { status: page.status } : {}) },
       orderBy: { workflowId: 'asc' },
-      take: 1_000,
+      skip: page.offset,
+      take: page.limit,
       select: {
         workflowId: true,
         status: true,
@@ -116,6 +124,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
       deadline: cycle.deadline,
       counts: Object.fromEntries(grouped.map((g) => [g.status, g._count._all])),
       total: grouped.reduce((n, g) => n + g._count._all, 0),
+      page: { offset: page.offset, limit: page.limit, ...(page.status ? { status: page.status } : {}) },
       requests: requests.map((r) => ({
         institution: r.institution.code,
         name: { es: r.institution.nameEs, en: r.institution.nameEn },

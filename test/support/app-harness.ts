@@ -88,6 +88,7 @@ export async function startHarness({
   config: overrides,
   wrapMailer,
   seed = seedAll,
+  secretariatToken,
 }: {
   env: TestWorkflowEnvironment;
   /** Makes the SMTP server answer 550 for these recipients. */
@@ -97,6 +98,8 @@ export async function startHarness({
   wrapMailer?: (mailer: Mailer) => Mailer;
   /** What to load into the fresh database (default: the NAP-1325 plan and the demo contacts). */
   seed?: (prisma: PrismaClient) => Promise<void>;
+  /** Require `Authorization: Bearer <token>` on /api routes. */
+  secretariatToken?: string;
 }): Promise<Harness> {
   quietRuntime();
   const db = await createTestDatabase();
@@ -106,7 +109,7 @@ export async function startHarness({
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const linkSigningSecret = randomBytes(32).toString('hex');
 
-  const api = await buildServer({ prisma: db.prisma, temporal: env.client, taskQueue, linkSigningSecret });
+  const api = await buildServer({ prisma: db.prisma, temporal: env.client, taskQueue, linkSigningSecret, secretariatToken });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const address = api.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,0 +1,78 @@
+/**
+ * Secretariat routes on the real dev server: authentication, the holiday calendar the secretariat extends,
+ * and the status route's paging. (The reporting ladder itself is tested in test/workflows.)
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DateTime } from 'luxon';
+import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import { createDevServerEnv } from '../support/temporal';
+
+const token = 'secretariat-token-0123456789';
+let env: TestWorkflowEnvironment;
+let h: Harness;
+
+beforeAll(async () => {
+  quietRuntime();
+  env = await createDevServerEnv();
+  h = await startHarness({ env, secretariatToken: token });
+  h.startWorker();
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+  await env?.teardown();
+});
+
+async function call(method: string, path: string, body?: unknown, auth: string | null = `Bearer ${token}`) {
+  const res = await fetch(`${h.baseUrl}${path}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(auth ? { authorization: auth } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+it('refuses secretariat routes without the token (401) or with a wrong one (403)', async () => {
+  const none = await call('GET', '/api/cycles/2030', undefined, null);
+  expect(none.status).toBe(401);
+  expect(none.json.detail).toMatch(/Bearer/);
+  expect((await call('GET', '/api/cycles/2030', undefined, 'Bearer nope')).status).toBe(403);
+  expect((await call('GET', '/api/cycles/2030')).status).toBe(404);
+});
+
+it('lists statutory rest days and lets the secretariat add one that moves a new cycle\'s deadline', async () => {
+  const year = DateTime.now().setZone('America/Mexico_City').year + 1;
+  const list = await call('GET', `/api/holidays/${year}`);
+  expect(list.status).toBe(200);
+  expect(list.json.statutory.map((d: any) => d.date)).toContain(`${year}-12-25`);
+
+  // A Friday in March of next year, declared a rest day: a deadline on it moves to Monday.
+  const friday = DateTime.fromObject({ year, month: 3, day: 1 }, { zone: 'America/Mexico_City' }).set({ weekday: 5 }).plus({ weeks: 2 }).toISODate()!;
+  const added = await call('POST', '/api/holidays', { date: friday, nameEs: 'Día de prueba', nameEn: 'Test day' });
+  expect(added.status).toBe(201);
+  expect((await call('POST', '/api/holidays', { date: friday, nameEs: 'Día de prueba', nameEn: 'Test day' })).json.created).toBe(false);
+  expect((await call('POST', '/api/holidays', { date: `${year}-12-25`, nameEs: 'x', nameEn: 'x' })).status).toBe(409);
+  expect((await call('POST', '/api/holidays', { date: `${year}-02-30`, nameEs: 'x', nameEn: 'x' })).status).toBe(400);
+
+  const opened = await call('POST', '/api/cycles', { year: 2040, deadline: friday, institutions: ['SEMAR'] });
+  expect(opened.status).toBe(202);
+  const status = await eventually(async () => {
+    const s = await call('GET', '/api/cycles/2040');
+    return s.status === 200 && s.json.requests?.length === 1 ? s : undefined;
+  });
+  const monday = DateTime.fromISO(friday, { zone: 'America/Mexico_City' }).plus({ days: 3 }).endOf('day');
+  expect(new Date(status.json.deadline).toISOString()).toBe(monday.toUTC().toISO());
+});
+
+it('pages and filters the status of a cycle', async () => {
+  const opened = await call('POST', '/api/cycles', { year: 2041, deadline: DateTime.now().plus({ days: 40 }).toISODate() });
+  expect(opened.status).toBe(202);
+  const full = await eventually(async () => {
+    const s = await call('GET', '/api/cycles/2041');
+    return s.json.total >= 7 && s.json.counts.REQUESTED === s.json.total ? s : undefined;
+  });
+  const page = await call('GET', '/api/cycles/2041?offset=2&limit=3');
+  expect(page.json.requests.map((r: any) => r.institution)).toEqual(full.json.requests.slice(2, 5).map((r: any) => r.institution));
+  expect((await call('GET', '/api/cycles/2041?status=SUBMITTED')).json.requests).toEqual([]);
+  expect((await call('GET', '/api/cycles/2041?limit=0')).status).toBe(400);
+});
