@@ -1,5 +1,3 @@
-import type { PrismaClient } from './client';
-
 /**
  * SYNTHETIC DATA — for scale tests and benchmarks only, never for production.
  *
@@ -10,6 +8,9 @@ import type { PrismaClient } from './client';
  * objective 2 of MX-NAP-1325 ("2.a" public officials trained, by sex; "2.b" actions for safe public
  * spaces), the ones a municipality could plausibly answer.
  */
+import type { PrismaClient } from './client';
+
+/** Indicators every synthetic entity reports: objective 2's, which speak of local officials and spaces. */
 export const SYNTHETIC_INDICATOR_CODES: readonly string[] = ['2.a', '2.b'];
 
 /** Code of the n-th synthetic entity (1-based): `MUN-00001`; at least five digits. */
@@ -21,10 +22,10 @@ export function syntheticEntityCode(prefix: string, n: number): string {
 const CHUNK = 2_000;
 
 /**
- * Inserts `count` synthetic reporting entities (see the module note) with bulk `createMany` statements,
- * about a second for 10,000. Idempotent (`skipDuplicates`: ON CONFLICT DO NOTHING): entities, contacts
- * and reporter links that exist already are left as they are, so running it twice, or with a larger
- * `count`, inserts only what is missing.
+ * Inserts `count` synthetic reporting entities (see the module note) with bulk `createMany` statements
+ * of 2,000 rows (10,000 entities take 2–4 s on 2 cores). Idempotent (`skipDuplicates`: ON CONFLICT DO
+ * NOTHING): entities, contacts and reporter links that exist already are left as they are, so running it
+ * twice, or with a larger `count`, inserts only what is missing.
  *
  * `planId` defaults to the newest plan loaded (seed the plan first, or it throws). `indicatorCodes`
  * defaults to {@link SYNTHETIC_INDICATOR_CODES}; a code the plan lacks is an error. Returns the codes of

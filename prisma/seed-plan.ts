@@ -28,8 +28,15 @@ export function canonicalJson(value: unknown): string {
  * (`needsConfirmation: false`) and formatting do not change it; any change of content does.
  */
 export function planSourceHash(plan: TPlanFile): string {
-  return createHash('sha256').update(canonicalJson(plan)).digest('hex');
+  return createHash('sha256').update(`seed-v${SEED_FORMAT}\n`).update(canonicalJson(plan)).digest('hex');
 }
+
+/**
+ * Bumped when the seed starts writing something new from the same file (e.g. the confirmation flags of
+ * objectives and lines, reporter basis, target unit: format 2), so existing databases are brought up to
+ * date on the next run even though the file did not change.
+ */
+export const SEED_FORMAT = 2;
 
 export type TSeedPlanResult = {
   planId: string;
@@ -169,6 +176,8 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
       position: i + 1,
       textEn: objective.text.en,
       textEs: objective.text.es,
+      needsConfirmation: objective.needsConfirmation ?? false,
+      confirmationNote: objective.confirmationNote ?? null,
     };
     const row = await tx.objective.upsert({
       where: { planId_code: { planId, code: objective.code } },
@@ -196,7 +205,13 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
   const lineIds = new Map<string, string>();
   for (const line of plan.linesOfAction) {
     const objectiveId = idOf(objectiveIds, line.objectiveCode, 'objective');
-    const data = { position: linePositions.get(line.code) ?? 0, textEn: line.text.en, textEs: line.text.es };
+    const data = {
+      position: linePositions.get(line.code) ?? 0,
+      textEn: line.text.en,
+      textEs: line.text.es,
+      needsConfirmation: line.needsConfirmation ?? false,
+      confirmationNote: line.confirmationNote ?? null,
+    };
     const row = await tx.lineOfAction.upsert({
       where: { objectiveId_code: { objectiveId, code: line.code } },
       create: { objectiveId, code: line.code, ...data },
@@ -244,25 +259,27 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
     });
     indicatorIds.set(indicator.code, row.id);
 
-    // `derived` and `basis` stay in the file: IndicatorReporter has no column for them.
-    const reporters = indicator.reporters.map((r) => idOf(institutionIds, r.institutionCode, 'institution'));
-    await tx.indicatorReporter.deleteMany({ where: { indicatorId: row.id, institutionId: { notIn: reporters } } });
-    await tx.indicatorReporter.createMany({
-      data: reporters.map((institutionId) => ({ indicatorId: row.id, institutionId })),
-      skipDuplicates: true,
-    });
+    const reporters = indicator.reporters.map((r) => ({ institutionId: idOf(institutionIds, r.institutionCode, 'institution'), derived: r.derived, basis: r.basis }));
+    await tx.indicatorReporter.deleteMany({ where: { indicatorId: row.id, institutionId: { notIn: reporters.map((r) => r.institutionId) } } });
+    for (const r of reporters) {
+      await tx.indicatorReporter.upsert({
+        where: { indicatorId_institutionId: { indicatorId: row.id, institutionId: r.institutionId } },
+        create: { indicatorId: row.id, ...r },
+        update: { derived: r.derived, basis: r.basis },
+      });
+    }
   }
 
   const goalPositions = positionsWithin(plan.goals);
   for (const goal of plan.goals) {
     const objectiveId = idOf(objectiveIds, goal.objectiveCode, 'objective');
-    // The target's unit (COUNT or PERCENTAGE) has no column on Goal; it stays in the file.
     const data = {
       indicatorId: goal.indicatorCode === null ? null : idOf(indicatorIds, goal.indicatorCode, 'indicator'),
       position: goalPositions.get(goal.code) ?? 0,
       textEn: goal.text.en,
       textEs: goal.text.es,
       targetValue: goal.target?.value ?? null,
+      targetUnit: goal.target?.unit ?? null,
       comparator: goal.target?.comparator ?? null,
       period: goal.target?.period ?? null,
       needsConfirmation: goal.needsConfirmation,

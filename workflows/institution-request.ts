@@ -96,8 +96,10 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   const isTerminal = () => TERMINAL_STATUSES.includes(state.status);
   const describe = (s: RequestStatus) => s.toLowerCase().replace('_', ' ');
   const result = (message: string): CommandResult => ({ status: state.status, deadlineAt: timeline.deadlineAt, message });
+  const pastCutoff = () => state.status !== 'SUBMITTED' && Date.now() >= Date.parse(timeline.cutoffAt);
   const requireOpen = (what: string) => {
     if (!OPEN_FOR_DATA.includes(state.status)) throw new Error(`Cannot ${what}: the request is ${describe(state.status)}.`);
+    if (pastCutoff()) throw new Error(`Cannot ${what}: the cut-off (${timeline.cutoffAt}) has passed; the request counts as not reported.`);
   };
   const requireLaterDeadline = (deadline: string) => {
     if (!isIsoDate(deadline)) throw new Error(`The new deadline must be a date written yyyy-MM-dd; got "${deadline}".`);
@@ -138,6 +140,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     {
       validator: (command) => {
         if (isTerminal() || closeRequested) throw new Error(`This request is ${describe(state.status)}: it takes no more data.`);
+        if (pastCutoff()) throw new Error(`The cut-off (${timeline.cutoffAt}) has passed: this request takes no more data.`);
         if (state.status === 'SUBMITTED' && !command.input.final) {
           throw new Error('The report was already submitted: a draft cannot replace it. Send a correction (final, with a reason) instead.');
         }

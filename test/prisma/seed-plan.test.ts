@@ -100,7 +100,16 @@ describe('seedPlan against PostgreSQL', () => {
     expect(goal.indicator?.code).toBe('4.b');
 
     const cut = await prisma.goal.findFirstOrThrow({ where: { code: '5.g1', objective: { planId } } });
-    expect(cut).toMatchObject({ comparator: 'MORE_THAN', needsConfirmation: true });
+    expect(cut).toMatchObject({ comparator: 'MORE_THAN', needsConfirmation: true, targetUnit: 'PERCENTAGE' });
+    expect(goal.targetUnit).toBe('COUNT');
+
+    const objective5 = await prisma.objective.findFirstOrThrow({ where: { planId, code: '5' } });
+    expect(objective5.needsConfirmation).toBe(true);
+    expect(objective5.confirmationNote).toMatch(/SEDENA/);
+    const line71 = await prisma.lineOfAction.findFirstOrThrow({ where: { code: '7.1', objective: { planId } } });
+    expect(line71.needsConfirmation).toBe(true);
+    const named = await prisma.indicatorReporter.findMany({ where: { indicator: { planId, code: '4.a' } } });
+    expect(named.every((r) => r.derived && r.basis === 'NAMED_IN_TEXT')).toBe(true);
     expect(cut.confirmationNote).toMatch(/than 15 percent/);
 
     const unlinked = await prisma.planActivity.findFirstOrThrow({ where: { code: '4.ii', objective: { planId } } });
