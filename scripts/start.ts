@@ -18,6 +18,7 @@ import { createPrisma } from '../prisma/client';
 import { seedDemoContacts } from '../prisma/seed-contacts';
 import { seedPlan } from '../prisma/seed-plan';
 import { connectTemporal } from '../worker/temporal-connection';
+import { activityConfig } from '../worker/activity-config';
 import { createWorker } from '../worker/create-worker';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher } from './mail-catcher';
@@ -126,13 +127,7 @@ async function main(): Promise<void> {
       prisma,
       mailer,
       clock: () => new Date(),
-      config: {
-        publicBaseUrl: config.PUBLIC_BASE_URL,
-        linkSigningSecret,
-        linkTtlDays: config.LINK_TTL_DAYS,
-        messageIdDomain: config.MAIL_MESSAGE_ID_DOMAIN,
-        mailFrom: config.MAIL_FROM,
-      },
+      config: activityConfig(config, linkSigningSecret),
     },
     maxConcurrentActivityTaskExecutions: maxConnections === 1 ? 4 : 50,
   });

@@ -5,6 +5,7 @@
 import { createMailer } from '../activities/mailer';
 import { ConfigError, parseConfig } from '../domain/config';
 import { createPrisma } from '../prisma/client';
+import { activityConfig } from './activity-config';
 import { createWorker } from './create-worker';
 import { connectTemporal } from './temporal-connection';
 
@@ -30,13 +31,7 @@ async function main(): Promise<void> {
       prisma,
       mailer,
       clock: () => new Date(),
-      config: {
-        publicBaseUrl: config.PUBLIC_BASE_URL,
-        linkSigningSecret: config.LINK_SIGNING_SECRET!,
-        linkTtlDays: config.LINK_TTL_DAYS,
-        messageIdDomain: config.MAIL_MESSAGE_ID_DOMAIN,
-        mailFrom: config.MAIL_FROM,
-      },
+      config: activityConfig(config, config.LINK_SIGNING_SECRET!),
     },
   });
   // Worker.run() handles SIGINT/SIGTERM: it drains and resolves.
