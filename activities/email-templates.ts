@@ -109,7 +109,7 @@ function spanish(c: EmailContext, deadline: string, since?: string): Block {
       return {
         subject: `PNA-1325 ${c.year}: ${c.institution.code} solicita una prórroga`,
         intro: [c.note?.es ?? '', `La fecha límite vigente es el ${deadline}.`],
-        outro: ['Apruebe o rechace la solicitud desde el panel del secretariado (API: POST /api/cycles/<año>/requests/<institución>/extension-decision).'],
+        outro: ['El secretariado aprobará o rechazará la solicitud; la persona enlace recibirá la respuesta por correo. Mientras tanto, la fecha límite vigente no cambia.'],
       };
     case 'EXTENSION_DECISION':
       return {
@@ -168,7 +168,7 @@ function english(c: EmailContext, deadline: string, since?: string): Block {
       return {
         subject: `NAP-1325 ${c.year}: ${c.institution.code} asks for an extension`,
         intro: [c.note?.en ?? '', `The deadline in force is ${deadline}.`],
-        outro: ["Approve or reject it from the secretariat's dashboard (API: POST /api/cycles/<year>/requests/<institution>/extension-decision)."],
+        outro: ['The secretariat will approve or reject it; the liaison will get the answer by email. Until then the deadline in force does not change.'],
       };
     case 'EXTENSION_DECISION':
       return {

@@ -83,37 +83,37 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
 
   app.post('/api/cycles/:year/requests/:institution/extension-decision', async (request) => {
     authorize(request.headers.authorization);
-    const { handle } = await handleFor(request.params);
+    const { handle, year, institution } = await handleFor(request.params);
     const body = ZExtensionDecisionBody.parse(request.body ?? {});
-    return runUpdate('Extension decision', () => handle.executeUpdate(decideExtensionUpdate, { args: [body] }));
+    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(decideExtensionUpdate, { args: [body] }));
   });
 
   app.post('/api/cycles/:year/requests/:institution/extension', async (request) => {
     authorize(request.headers.authorization);
-    const { handle } = await handleFor(request.params);
+    const { handle, year, institution } = await handleFor(request.params);
     const body = ZGrantExtensionBody.parse(request.body ?? {});
-    return runUpdate('Extension', () => handle.executeUpdate(grantExtensionUpdate, { args: [body] }));
+    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(grantExtensionUpdate, { args: [body] }));
   });
 
   app.post('/api/cycles/:year/requests/:institution/resend', async (request) => {
     authorize(request.headers.authorization);
-    const { handle } = await handleFor(request.params);
+    const { handle, year, institution } = await handleFor(request.params);
     const body = ZResendBody.parse(request.body ?? {});
-    return runUpdate('Resend', () => handle.executeUpdate(resendRequestUpdate, { args: [body] }));
+    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(resendRequestUpdate, { args: [body] }));
   });
 
   app.put('/api/cycles/:year/requests/:institution/contacts', async (request) => {
     authorize(request.headers.authorization);
-    const { handle } = await handleFor(request.params);
+    const { handle, year, institution } = await handleFor(request.params);
     const body = ZChangeContactsBody.parse(request.body ?? {});
-    return runUpdate('Contact change', () => handle.executeUpdate(changeContactsUpdate, { args: [body] }));
+    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(changeContactsUpdate, { args: [body] }));
   });
 
   app.post('/api/cycles/:year/requests/:institution/exempt', async (request) => {
     authorize(request.headers.authorization);
-    const { handle } = await handleFor(request.params);
+    const { handle, year, institution } = await handleFor(request.params);
     const body = ZExemptBody.parse(request.body ?? {});
-    return runUpdate('Exemption', () => handle.executeUpdate(exemptUpdate, { args: [body] }));
+    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(exemptUpdate, { args: [body] }));
   });
 
   app.post('/api/cycles/:year/close', async (request) => {

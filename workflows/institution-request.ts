@@ -10,6 +10,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { DateTime } from 'luxon';
 import type { Activities } from '../activities';
 import { isIsoDate } from '../domain/business-calendar';
 import { nextStep, type TTimelineStep } from '../domain/compute-timeline';
@@ -87,6 +88,8 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   /** Bumped by every accepted message, so the waiting loop wakes up and re-decides. */
   let changes = 0;
   let closeRequested: { reason: string; closedBy: string } | undefined;
+  /** Set when the main loop is done: from then on every update is refused (the workflow is finishing). */
+  let ended = false;
 
   const now = () => new Date().toISOString();
   const record = (event: string, detail?: string) => {
@@ -97,13 +100,19 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   const describe = (s: RequestStatus) => s.toLowerCase().replace('_', ' ');
   const result = (message: string): CommandResult => ({ status: state.status, deadlineAt: timeline.deadlineAt, message });
   const pastCutoff = () => state.status !== 'SUBMITTED' && Date.now() >= Date.parse(timeline.cutoffAt);
+  const requireNotEnded = (what: string) => {
+    if (ended) throw new Error(`Cannot ${what}: this request has ended (${describe(state.status)}) and no longer takes data.`);
+  };
   const requireOpen = (what: string) => {
+    requireNotEnded(what);
     if (!OPEN_FOR_DATA.includes(state.status)) throw new Error(`Cannot ${what}: the request is ${describe(state.status)}.`);
     if (pastCutoff()) throw new Error(`Cannot ${what}: the cut-off (${timeline.cutoffAt}) has passed; the request counts as not reported.`);
   };
   const requireLaterDeadline = (deadline: string) => {
     if (!isIsoDate(deadline)) throw new Error(`The new deadline must be a date written yyyy-MM-dd; got "${deadline}".`);
     if (deadline <= timeline.deadlineDate) throw new Error(`The new deadline (${deadline}) must be after the current one (${timeline.deadlineDate}).`);
+    const today = DateTime.fromMillis(Date.now(), { zone: timeline.zone }).toISODate()!;
+    if (deadline <= today) throw new Error(`The new deadline (${deadline}) must be after today (${today}).`);
   };
 
   setHandler(statusQuery, () => ({
@@ -139,6 +148,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     },
     {
       validator: (command) => {
+        requireNotEnded('submit');
         if (isTerminal() || closeRequested) throw new Error(`This request is ${describe(state.status)}: it takes no more data.`);
         if (pastCutoff()) throw new Error(`The cut-off (${timeline.cutoffAt}) has passed: this request takes no more data.`);
         if (state.status === 'SUBMITTED' && !command.input.final) {
@@ -207,14 +217,15 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
         return result(`Extension to ${pending.deadline} rejected; the deadline stays ${timeline.deadlineDate}.`);
       }
       const deadline = command.deadline ?? pending.deadline;
-      await moveDeadline({ deadline, actor: `secretariat:${command.decidedBy}`, action: 'EXTENSION_APPROVED', reason: pending.reason, note: command.note });
+      await moveDeadline({ deadline, actor: `secretariat:${command.decidedBy}`, by: command.decidedBy, action: 'EXTENSION_APPROVED', reason: pending.reason, note: command.note });
       return result(`Extension approved: the deadline is now ${timeline.deadlineDate}.`);
     },
     {
       validator: (command) => {
+        requireNotEnded('decide an extension');
         if (!state.pendingExtension) throw new Error('There is no extension request waiting for a decision.');
         requireOpen('decide an extension');
-        if (command.approve && command.deadline !== undefined) requireLaterDeadline(command.deadline);
+        if (command.approve) requireLaterDeadline(command.deadline ?? state.pendingExtension.deadline);
       },
     },
   );
@@ -222,8 +233,16 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   setHandler(
     grantExtensionUpdate,
     async (command) => {
+      const superseded = state.pendingExtension;
       state.pendingExtension = undefined;
-      await moveDeadline({ deadline: command.deadline, actor: `secretariat:${command.grantedBy}`, action: 'EXTENSION_GRANTED', reason: command.reason });
+      if (superseded) record('extension-request-superseded', `${superseded.deadline} asked by ${superseded.requestedBy}; granted ${command.deadline} instead`);
+      await moveDeadline({
+        deadline: command.deadline,
+        actor: `secretariat:${command.grantedBy}`,
+        by: command.grantedBy,
+        action: 'EXTENSION_GRANTED',
+        reason: superseded ? `${command.reason} (replaces the request for ${superseded.deadline})` : command.reason,
+      });
       return result(`Extension granted: the deadline is now ${timeline.deadlineDate}.`);
     },
     {
@@ -257,6 +276,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     },
     {
       validator: (command) => {
+        requireNotEnded('change contacts');
         if (isTerminal()) throw new Error(`Cannot change contacts: the request is ${describe(state.status)}.`);
         if (!command.contacts?.length) throw new Error('Name at least one contact.');
         for (const c of command.contacts) {
@@ -285,6 +305,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     },
     {
       validator: (command) => {
+        requireNotEnded('exempt');
         if (!command.reason?.trim()) throw new Error('An exemption needs a reason.');
         if (state.status === 'SUBMITTED') throw new Error('The institution already submitted its report: it cannot be exempted.');
         if (isTerminal()) throw new Error(`Cannot exempt: the request is ${describe(state.status)}.`);
@@ -306,6 +327,9 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   }
 
   for (;;) {
+    // Taken before any await of this pass, so a message that arrives while an activity runs still wakes
+    // the wait below instead of being missed until the next timer.
+    const seen = changes;
     if (isTerminal()) break;
     if (closeRequested) {
       await closeEarly(closeRequested);
@@ -317,8 +341,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
       if (!endsAt) break;
       nextAction = { kind: 'CORRECTION_WINDOW_ENDS', key: 'correction-window', at: endsAt };
       await publishNextAction('CORRECTION_WINDOW');
-      const seen = changes;
-      const woke = await condition(() => changes !== seen || isTerminal(), msUntil(endsAt));
+      const woke = await condition(() => changes !== seen || isTerminal() || closeRequested !== undefined, msUntil(endsAt));
       if (woke) continue;
       break;
     }
@@ -331,8 +354,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     nextAction = { kind: next.step.kind, key: next.step.key, at: next.step.at };
     if (!next.due) {
       await publishNextAction('NEXT_ACTION');
-      const seen = changes;
-      const woke = await condition(() => changes !== seen || isTerminal(), msUntil(next.step.at));
+      const woke = await condition(() => changes !== seen || isTerminal() || closeRequested !== undefined, msUntil(next.step.at));
       if (woke) continue;
     }
     await performStep(next.step);
@@ -343,6 +365,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
     }
   }
 
+  ended = true;
   nextAction = undefined;
   await condition(allHandlersFinished);
   await setRequestStatus({
@@ -362,7 +385,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   return state;
 
   /** Moves the deadline (approved or granted extension), recomputes the timeline, tells the contact. */
-  async function moveDeadline({ deadline, actor, action, reason, note }: { deadline: string; actor: string; action: string; reason: string; note?: string }) {
+  async function moveDeadline({ deadline, actor, by, action, reason, note }: { deadline: string; actor: string; by: string; action: string; reason: string; note?: string }) {
     state.deadlineVersion++;
     const moved = await changeDeadline({
       dataRequestId,
@@ -383,7 +406,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
       workflowId,
       kind: 'EXTENSION_DECISION',
       stepKey: `extension-decision/v${state.deadlineVersion}`,
-      note: { approved: true, requested: deadline, reason: note ?? reason, by: actor },
+      note: { approved: true, requested: deadline, reason: note ?? reason, by },
     });
     changes++;
   }

@@ -122,9 +122,10 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
         }
       }
     }
+    // Taken before reading the record: a request that ends during the read still wakes the wait.
+    const seen = endedSignals;
     const progress = await cycleProgress({ cycleId });
     if (progress.open === 0) break;
-    const seen = endedSignals;
     await condition(() => endedSignals !== seen, '6 hours');
     if (workflowInfo().continueAsNewSuggested || checks > 2_000) {
       await condition(allHandlersFinished);
