@@ -34,6 +34,11 @@ export default tseslint.config(
             { group: ['nodemailer', 'nodemailer/*', 'smtp-server', 'mailparser'], message: 'workflows/ never sends email: use an activity.' },
             { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'workflows/ import activity types only (import type).' },
             { group: ['**/domain/signed-link', '**/domain/config'], message: 'not deterministic-sandbox safe (node:crypto / process.env).' },
+            {
+              group: ['zod', 'luxon', '**/domain/compute-timeline', '**/domain/reporting-policy', '**/domain/business-calendar', '**/domain/submission'],
+              allowTypeImports: true,
+              message: 'keep the workflow bundle small: every workflow re-evaluates these (zod, luxon); use domain/next-step, domain/iso-date, or an activity.',
+            },
           ],
         },
       ],

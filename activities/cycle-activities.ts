@@ -31,7 +31,8 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
             where: { active: true, reportedIndicators: { some: { indicator: { planId: plan.id } } } },
             orderBy: { code: 'asc' },
           });
-      const unknown = (input.institutionCodes ?? []).filter((c) => !institutions.some((i) => i.code === c));
+      const known = new Set(institutions.map((i) => i.code));
+      const unknown = (input.institutionCodes ?? []).filter((c) => !known.has(c));
       if (unknown.length) throw ApplicationFailure.nonRetryable(`Unknown institution codes: ${unknown.join(', ')}`, 'UnknownInstitution');
 
       const now = clock();

@@ -46,7 +46,8 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
     if (body.institutions) {
       const codes = [...new Set(body.institutions)];
       const found = await prisma.institution.findMany({ where: { code: { in: codes } }, select: { code: true } });
-      const unknown = codes.filter((c) => !found.some((f) => f.code === c));
+      const known = new Set(found.map((f) => f.code));
+      const unknown = codes.filter((c) => !known.has(c));
       if (unknown.length) throw new AppError('VALIDATION', `Unknown institution code(s): ${unknown.slice(0, 20).join(', ')}`, { institutions: `unknown: ${unknown.slice(0, 20).join(', ')}` });
     }
     const workflowId = `cycle/${body.year}`;

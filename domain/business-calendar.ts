@@ -1,3 +1,4 @@
+import { isIsoDate } from './iso-date';
 import { DateTime, IANAZone } from 'luxon';
 import { AppError } from './app-error';
 import { statutoryRestDays } from './mexican-holidays';
@@ -146,13 +147,8 @@ export function createBusinessCalendar({
   return calendar;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-/** Whether `value` is a valid plain date `yyyy-MM-dd` (a real day: no 2025-02-29). */
-export function isIsoDate(value: unknown): value is string {
-  return dayNumberOf(value) !== undefined;
-}
 
 /**
  * Epoch milliseconds of an ISO-8601 instant with an explicit offset (`Z` or `±HH:mm`). Throws
@@ -186,7 +182,7 @@ function toDayNumber(value: string, label = 'date'): number {
 }
 
 function dayNumberOf(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
   const [year, month, day] = value.split('-').map(Number);
   const ms = new Date(0).setUTCFullYear(year, month - 1, day); // unlike Date.UTC, years 0–99 stay as given
   // Date rolls 2025-02-30 over to 2025-03-02; a real date survives the round trip.
@@ -206,3 +202,5 @@ function isWeekday(day: number): boolean {
 function toInstant(d: DateTime): string {
   return new Date(d.toMillis()).toISOString();
 }
+
+export { isIsoDate };

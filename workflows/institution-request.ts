@@ -10,10 +10,10 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DateTime } from 'luxon';
 import type { Activities } from '../activities';
-import { isIsoDate } from '../domain/business-calendar';
-import { nextStep, type TTimelineStep } from '../domain/compute-timeline';
+import type { TTimelineStep } from '../domain/compute-timeline';
+import { isIsoDate, localDate } from '../domain/iso-date';
+import { nextStep } from '../domain/next-step';
 import type {
   ChangeContactsCommand,
   CommandResult,
@@ -111,7 +111,7 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   const requireLaterDeadline = (deadline: string) => {
     if (!isIsoDate(deadline)) throw new Error(`The new deadline must be a date written yyyy-MM-dd; got "${deadline}".`);
     if (deadline <= timeline.deadlineDate) throw new Error(`The new deadline (${deadline}) must be after the current one (${timeline.deadlineDate}).`);
-    const today = DateTime.fromMillis(Date.now(), { zone: timeline.zone }).toISODate()!;
+    const today = localDate(Date.now(), timeline.zone);
     if (deadline <= today) throw new Error(`The new deadline (${deadline}) must be after today (${today}).`);
   };
 

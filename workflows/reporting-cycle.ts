@@ -46,6 +46,8 @@ export const closeCycleUpdate = defineUpdate<{ message: string }, [CloseRequestC
 export async function reportingCycle(input: ReportingCycleInput): Promise<ReportingCycleState> {
   const state: ReportingCycleState = { year: input.year, cycleId: input.cycleId, started: input.started ?? 0, closed: false };
   let endedSignals = 0;
+  /** Bumped when the secretariat starts closing the cycle, to wake the watch loop at once. */
+  let pokes = 0;
   let closing = input.closing;
   setHandler(cycleStatusQuery, () => ({ ...state, closing: closing ? { reason: closing.reason, closedBy: closing.closedBy } : undefined }));
   setHandler(requestEndedSignal, () => {
@@ -56,7 +58,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
     async (command) => {
       closing = { ...command, signalled: 0 };
       await recordCycleClosing({ cycleId: state.cycleId!, reason: command.reason, closedBy: command.closedBy, idempotencyKey: `${workflowInfo().workflowId}/closing` });
-      endedSignals++; // wake the watch loop
+      pokes++; // wake the watch loop
       return { message: `The ${input.year} cycle is closing: open requests are being closed.` };
     },
     {
@@ -98,14 +100,14 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
     startedThisRun += page.length;
     if (startedThisRun >= (input.childrenPerRun ?? CHILDREN_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started, closing });
+      await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, cycleId, started: state.started, closing });
     }
   }
 
   // Watch the record (not the children) until every request has ended.
   let signalledThisRun = 0;
   for (let checks = 0; ; checks++) {
-    if (closing) {
+    if (closing && closing.signalled < (state.total ?? Number.MAX_SAFE_INTEGER)) {
       // Tell every open request to close, a page at a time, resuming where an earlier run stopped.
       for (;;) {
         // Pages over all requests in a stable order (offsets stay valid as requests end); only the open
@@ -118,18 +120,22 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
         signalledThisRun += page.open.length;
         if (signalledThisRun >= SIGNALS_PER_RUN || workflowInfo().continueAsNewSuggested) {
           await condition(allHandlersFinished);
-          await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started, closing });
+          await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, cycleId, started: state.started, closing });
         }
       }
     }
-    // Taken before reading the record: a request that ends during the read still wakes the wait.
-    const seen = endedSignals;
+    // Taken before reading the record: a request that ends during the read still counts.
+    const seenEnded = endedSignals;
+    const seenPokes = pokes;
     const progress = await cycleProgress({ cycleId });
     if (progress.open === 0) break;
-    await condition(() => endedSignals !== seen, '6 hours');
-    if (workflowInfo().continueAsNewSuggested || checks > 2_000) {
+    // Re-read the record only once as many requests have reported their end as were open (signals are
+    // best effort, so the record is also re-read every 6 hours), or when closing starts: 10,000 endings
+    // cost about one event each, not a database count each.
+    await condition(() => pokes !== seenPokes || endedSignals - seenEnded >= progress.open, '6 hours');
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > 8_000 || checks > 2_000) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof reportingCycle>({ ...input, cycleId, started: state.started, closing });
+      await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, cycleId, started: state.started, closing });
     }
   }
   await closeCycleRecord({ cycleId, idempotencyKey: `${workflowInfo().workflowId}/closed` });
