@@ -1,0 +1,593 @@
+/**
+ * `npm run bench [-- --entities 10000 --baseline 10000 | --quick]`: how fast a large reporting cycle opens,
+ * against what Temporal alone costs on the same server. Prints figures; it is not a test and asserts only
+ * what it must to be meaningful (every data-request email arrived exactly once).
+ *
+ * In one run, on one Temporal dev server (started here, in-memory SQLite):
+ * 1. Baseline: `--baseline` empty workflows (scripts/bench-fixtures/empty-workflow.ts, bundled on its own),
+ *    started and awaited `--concurrency` at a time (default 200, the cycle's page of children).
+ * 2. Cycle: `--entities` synthetic municipalities (prisma/seed-entities.ts) in a fresh PostgreSQL
+ *    database; POST /api/cycles names them all; the clock stops when the SMTP server has accepted every
+ *    data-request email.
+ * Then the histories: every run of `cycle/<year>` and every request workflow.
+ *
+ * The worker, the API and the Temporal client run in this process (so "worker RSS" is this process,
+ * sampled every 100 ms); the mail catcher runs in a child process so that parsing 10,000 emails does not
+ * count as the worker's. CPU is read from /proc for the dev server, the catcher and PostgreSQL, and the
+ * dev server's Prometheus metrics give its persistence load: with the default single SQLite connection
+ * (Temporal's sqlite plugin: MaxOpenConns 1) "calls in flight" above 1 means calls queue for it.
+ *
+ * Flags (or env BENCH_ENTITIES, BENCH_BASELINE, BENCH_CONCURRENCY): `--entities N` (10,000),
+ * `--baseline N` (10,000), `--quick` (1,000 / 1,000), `--concurrency N` (200), `--activity-slots N`
+ * (worker's concurrent activities, 50 as in `npm start`), `--pg-pool N` (Prisma connections, 10 as in
+ * `npm start`), `--skip-baseline`, `--skip-cycle`. Needs the local PostgreSQL the tests use
+ * (TEST_DATABASE_URL or postgresql://postgres:postgres@127.0.0.1:5432/postgres).
+ */
+// The worker refuses to start under another zone; Node applies a change of TZ at run time.
+process.env.TZ = 'UTC';
+
+import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { createMailer } from '../activities/mailer';
+import { buildServer } from '../api/build-server';
+import { createPrisma } from '../prisma/client';
+import { seedSyntheticEntities } from '../prisma/seed-entities';
+import { seedAll } from '../test/support/app-harness';
+import { createTestDatabase } from '../test/support/database';
+import { historyLengths, workflowRuns } from '../test/support/history-bounds';
+import { createDevServerEnv } from '../test/support/temporal';
+import { createWorker } from '../worker/create-worker';
+import type { CatcherProgress } from './bench-fixtures/mail-catcher-process';
+
+const HISTORY_BOUND = 10_000;
+
+interface Options {
+  entities: number;
+  baseline: number;
+  concurrency: number;
+  activitySlots: number;
+  pgPool: number;
+  skipBaseline: boolean;
+  skipCycle: boolean;
+}
+
+function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
+  const options: Options = {
+    entities: Number(env.BENCH_ENTITIES ?? 10_000),
+    baseline: Number(env.BENCH_BASELINE ?? 10_000),
+    concurrency: Number(env.BENCH_CONCURRENCY ?? 200),
+    activitySlots: 50,
+    pgPool: 10,
+    skipBaseline: false,
+    skipCycle: false,
+  };
+  const numberAfter = (i: number) => {
+    const value = Number(argv[i + 1]?.replace(/_/g, ''));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${argv[i]} needs a whole number ≥ 1 (got ${argv[i + 1] ?? 'nothing'})`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    switch (argv[i]) {
+      case '--quick':
+        options.entities = 1_000;
+        options.baseline = 1_000;
+        break;
+      case '--entities':
+        options.entities = numberAfter(i++);
+        break;
+      case '--baseline':
+        options.baseline = numberAfter(i++);
+        break;
+      case '--concurrency':
+        options.concurrency = numberAfter(i++);
+        break;
+      case '--activity-slots':
+        options.activitySlots = numberAfter(i++);
+        break;
+      case '--pg-pool':
+        options.pgPool = numberAfter(i++);
+        break;
+      case '--skip-baseline':
+        options.skipBaseline = true;
+        break;
+      case '--skip-cycle':
+        options.skipCycle = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log('npm run bench -- [--quick] [--entities N] [--baseline N] [--concurrency N] [--activity-slots N] [--pg-pool N] [--skip-baseline] [--skip-cycle]');
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`Unknown argument "${argv[i]}" (try --help)`);
+    }
+  }
+  return options;
+}
+
+// ───────────────────────────── measuring ─────────────────────────────
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; 0 when it cannot be read. */
+function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of processes whose command name is `name` (optionally: whose parent is `parent`). */
+function pidsNamed(name: string, parent?: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (comm === name && (parent === undefined || ppid === parent)) pids.push(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds of each thread of this process, by thread id, from /proc/self/task. */
+function threadCpuSeconds(): Map<number, number> {
+  const threads = new Map<number, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) threads.set(Number(tid), taskCpuSeconds(tid));
+  } catch {
+    // Not Linux: no per-thread figures.
+  }
+  return threads;
+}
+
+function taskCpuSeconds(tid: string): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Busy and total CPU seconds of the whole machine, from /proc/stat. */
+function machineCpuSeconds(): { busy: number; total: number } {
+  const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const ticks = values.map(Number);
+  const idle = ticks[3] + (ticks[4] ?? 0);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) / CLOCK_TICKS_PER_SECOND, total: total / CLOCK_TICKS_PER_SECOND };
+}
+
+/** Sum and count of the dev server's `persistence_latency` histogram (seconds), over every operation. */
+async function persistenceTotals(metricsUrl: string | undefined): Promise<{ seconds: number; calls: number } | undefined> {
+  if (!metricsUrl) return undefined;
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    let seconds = 0;
+    let calls = 0;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('persistence_latency_sum{')) seconds += Number(line.slice(line.lastIndexOf(' ') + 1));
+      else if (line.startsWith('persistence_latency_count{')) calls += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+    return { seconds, calls };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Probes {
+  serverPid?: number;
+  catcherPid?: number;
+  metricsUrl?: string;
+}
+
+interface PhaseFigures {
+  wallSeconds: number;
+  peakRssMiB: number;
+  /** Average cores used over the phase. */
+  cores: {
+    worker: number;
+    /** The worker process's main thread (activities, API, client, SDK glue). */
+    workerMain: number;
+    /** Its busiest other thread: the workflow sandbox thread (one, with reuseV8Context). */
+    workerBusiestThread: number;
+    server: number;
+    serverPeak1s: number;
+    catcher: number;
+    postgres: number;
+    machine: number;
+  };
+  persistence?: { callsPerSecond: number; inFlight: number };
+}
+
+/** Measures a phase: wall time, this process's peak RSS (100 ms samples), CPU of each process, persistence. */
+async function measure<T>(probes: Probes, run: () => Promise<T>): Promise<{ result: T; figures: PhaseFigures }> {
+  const cpu = () => ({
+    worker: process.cpuUsage(),
+    server: processCpuSeconds(probes.serverPid),
+    catcher: processCpuSeconds(probes.catcherPid),
+    postgres: pidsNamed('postgres').reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    machine: machineCpuSeconds().busy,
+    threads: threadCpuSeconds(),
+  });
+  const before = cpu();
+  const persistenceBefore = await persistenceTotals(probes.metricsUrl);
+  const started = performance.now();
+  let peakRss = process.memoryUsage().rss;
+  const rssTimer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  let serverPeak1s = 0;
+  let lastServer = { at: performance.now(), cpu: processCpuSeconds(probes.serverPid) };
+  const serverTimer = setInterval(() => {
+    const now = { at: performance.now(), cpu: processCpuSeconds(probes.serverPid) };
+    serverPeak1s = Math.max(serverPeak1s, (now.cpu - lastServer.cpu) / ((now.at - lastServer.at) / 1000));
+    lastServer = now;
+  }, 1_000);
+  try {
+    const result = await run();
+    const wallSeconds = (performance.now() - started) / 1000;
+    const after = cpu();
+    const persistenceAfter = await persistenceTotals(probes.metricsUrl);
+    const workerCpu = process.cpuUsage(before.worker);
+    const threadDelta = [...after.threads].map(([tid, seconds]) => ({ tid, seconds: seconds - (before.threads.get(tid) ?? 0) }));
+    const mainThread = threadDelta.find((t) => t.tid === process.pid)?.seconds ?? 0;
+    const busiestOther = Math.max(0, ...threadDelta.filter((t) => t.tid !== process.pid).map((t) => t.seconds));
+    return {
+      result,
+      figures: {
+        wallSeconds,
+        peakRssMiB: peakRss / 2 ** 20,
+        cores: {
+          worker: (workerCpu.user + workerCpu.system) / 1e6 / wallSeconds,
+          workerMain: mainThread / wallSeconds,
+          workerBusiestThread: busiestOther / wallSeconds,
+          server: (after.server - before.server) / wallSeconds,
+          serverPeak1s,
+          catcher: (after.catcher - before.catcher) / wallSeconds,
+          postgres: Math.max(0, after.postgres - before.postgres) / wallSeconds,
+          machine: (after.machine - before.machine) / wallSeconds,
+        },
+        persistence:
+          persistenceBefore && persistenceAfter
+            ? {
+                callsPerSecond: (persistenceAfter.calls - persistenceBefore.calls) / wallSeconds,
+                inFlight: (persistenceAfter.seconds - persistenceBefore.seconds) / wallSeconds,
+              }
+            : undefined,
+      },
+    };
+  } finally {
+    clearInterval(rssTimer);
+    clearInterval(serverTimer);
+  }
+}
+
+// ───────────────────────────── pieces ─────────────────────────────
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** The mail catcher in a child process (see scripts/bench-fixtures/mail-catcher-process.ts). */
+async function startCatcherProcess(): Promise<{ child: ChildProcess; port: number; progress: () => CatcherProgress; waitForRequests: (count: number, timeoutMs: number) => Promise<CatcherProgress>; stop: () => Promise<void> }> {
+  const child = fork(path.join(__dirname, 'bench-fixtures', 'mail-catcher-process.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let latest: CatcherProgress = { type: 'progress', accepted: 0, requests: 0, requestMessageIds: 0, requestRecipients: 0 };
+  const listeners = new Set<() => void>();
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the mail catcher exited (code ${code}) before listening`)));
+    child.on('message', (message: CatcherProgress | { type: 'listening'; port: number }) => {
+      if (message.type === 'listening') resolve(message.port);
+      if (message.type === 'progress') {
+        latest = message;
+        for (const listener of listeners) listener();
+      }
+    });
+  });
+  return {
+    child,
+    port,
+    progress: () => latest,
+    waitForRequests(count, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`timed out after ${timeoutMs / 1000} s: ${latest.requests} of ${count} data-request emails accepted`));
+        }, timeoutMs);
+        const check = () => {
+          if (latest.requests < count) return;
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(latest);
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+        setTimeout(() => child.kill('SIGTERM'), 5_000).unref();
+      }),
+  };
+}
+
+/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time. */
+async function inParallel(count: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+// ───────────────────────────── printing ─────────────────────────────
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+function printTable(rows: [string, ...string[]][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const [i, row] of rows.entries()) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
+    if (i === 0) console.log(widths.map((w) => '─'.repeat(w)).join('   '));
+  }
+}
+
+/** CPU used by processes that are not part of the benchmark (other work on the machine). */
+const others = (f: PhaseFigures) => f.cores.machine - f.cores.worker - f.cores.server - f.cores.postgres - f.cores.catcher;
+
+/** What bounds a phase, read from its figures (see the module note). */
+function assess(name: string, f: PhaseFigures, cpus: number): string {
+  const inFlight = f.persistence?.inFlight;
+  const queued = inFlight !== undefined && inFlight > 1.2;
+  const serverHot = f.cores.server >= 0.8;
+  const workflowThreadHot = f.cores.workerBusiestThread >= 0.8;
+  const machineFull = f.cores.machine >= 0.9 * cpus;
+  const othersShare = Math.max(0, others(f));
+  const lines = [
+    `${name}: dev server ${fmt(f.cores.server * 100)}% of a core (peak ${fmt(f.cores.serverPeak1s * 100)}% over 1 s), ` +
+      `worker process ${fmt(f.cores.worker * 100)}% (main thread ${fmt(f.cores.workerMain * 100)}%, workflow thread ${fmt(f.cores.workerBusiestThread * 100)}%), ` +
+      `PostgreSQL ${fmt(f.cores.postgres * 100)}%, SMTP catcher ${fmt(f.cores.catcher * 100)}%, other processes ${fmt(othersShare * 100)}%; ` +
+      `machine ${fmt(f.cores.machine * 100)}% of ${cpus * 100}%` +
+      (inFlight !== undefined ? `; ${fmt(f.persistence!.callsPerSecond)} persistence calls/s, ${fmt(inFlight, 2)} in flight on average.` : '.'),
+  ];
+  const sqlite = queued
+    ? `persistence calls queue for the dev server's single SQLite connection (${fmt(inFlight, 2)} in flight for 1 connection)`
+    : `the dev server's single SQLite connection is not saturated (${fmt(inFlight ?? 0, 2)} calls in flight, under 1)`;
+  if (serverHot && queued) {
+    lines.push(`→ Bound by the dev server: ${sqlite} while it uses about a core${machineFull ? '; the machine has no idle core left either' : '; the worker has headroom'}.`);
+  } else if (workflowThreadHot) {
+    lines.push(`→ Bound by the worker's single workflow thread (${fmt(f.cores.workerBusiestThread * 100)}% of a core); ${sqlite}.`);
+  } else if (machineFull) {
+    lines.push(
+      `→ Bound by this machine's ${cpus} cores, shared by the dev server, the worker, PostgreSQL and the catcher; ${sqlite}.`,
+    );
+  } else if (queued) {
+    lines.push(`→ No process is CPU-bound but ${sqlite}: the SQLite connection is the likely limit.`);
+  } else {
+    lines.push(`→ Neither a process nor the CPU is saturated and ${sqlite}: latency-bound (round trips); more concurrency would help.`);
+  }
+  if (othersShare >= 0.15) {
+    lines.push(`(Other processes took ${fmt(othersShare * 100)}% of a core meanwhile: on a shared machine these figures are pessimistic; run again when it is idle.)`);
+  }
+  return lines.join('\n  ');
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  const cpus = os.availableParallelism();
+  log(`entities ${fmt(options.entities)}, baseline ${fmt(options.baseline)} workflows at concurrency ${options.concurrency}; ${cpus} CPUs; Node ${process.version}`);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const stops: (() => Promise<unknown> | unknown)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await Promise.resolve(stop()).catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+  try {
+    // Temporal dev server, with its metrics on a known port.
+    const metricsPort = await freePort();
+    const env: TestWorkflowEnvironment = await createDevServerEnv({ server: { extraArgs: ['--metrics-port', String(metricsPort)], log: { format: 'pretty', level: 'error' } } });
+    stops.push(() => env.teardown());
+    const probes: Probes = { serverPid: pidsNamed('temporal', process.pid)[0], metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
+    if (!probes.serverPid) log('could not find the dev server process: its CPU is not reported');
+    const client = env.client;
+
+    const results: { name: string; count: number; unit: string; figures: PhaseFigures; events?: number; largestHistory?: number; smtpAccepted?: number }[] = [];
+
+    // 1. Baseline: empty workflows.
+    if (!options.skipBaseline) {
+      const taskQueue = `bench-empty-${randomBytes(4).toString('hex')}`;
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./bench-fixtures/empty-workflow'), logger: new DefaultLogger('WARN') }),
+      });
+      log(`baseline: ${fmt(options.baseline)} empty workflows…`);
+      const { figures } = await measure(probes, () =>
+        worker.runUntil(
+          inParallel(options.baseline, options.concurrency, async (i) => {
+            await client.workflow.execute('emptyWorkflow', { taskQueue, workflowId: `bench-empty/${taskQueue}/${i}`, args: [] });
+          }),
+        ),
+      );
+      const { historyLength } = await client.workflow.getHandle(`bench-empty/${taskQueue}/0`).describe();
+      results.push({ name: 'baseline: empty workflows', count: options.baseline, unit: 'workflows', figures, events: historyLength * options.baseline, largestHistory: historyLength });
+      log(`baseline done in ${fmt(figures.wallSeconds, 1)} s`);
+    }
+
+    // 2. The cycle.
+    let cycleSummary: string[] = [];
+    if (!options.skipCycle) {
+      const db = await createTestDatabase();
+      stops.push(() => db.drop());
+      const seedStarted = performance.now();
+      await seedAll(db.prisma);
+      const { codes } = await seedSyntheticEntities({ prisma: db.prisma, count: options.entities });
+      log(`seeded ${fmt(codes.length)} synthetic entities in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`);
+      const prisma = createPrisma({ url: db.url, maxConnections: options.pgPool });
+      stops.push(() => prisma.$disconnect());
+
+      const catcher = await startCatcherProcess();
+      stops.push(() => catcher.stop());
+      probes.catcherPid = catcher.child.pid;
+      const mailer = createMailer({ host: '127.0.0.1', port: catcher.port, secure: false, from: 'PNA-1325 <pna1325@bench.local>' });
+      stops.push(() => mailer.close());
+
+      const taskQueue = `bench-cycle-${randomBytes(4).toString('hex')}`;
+      const linkSigningSecret = randomBytes(32).toString('hex');
+      const api = await buildServer({ prisma, temporal: client, taskQueue, linkSigningSecret });
+      await api.listen({ host: '127.0.0.1', port: 0 });
+      stops.push(() => api.close());
+      const address = api.server.address();
+      const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+      const worker = await createWorker({
+        connection: env.nativeConnection,
+        namespace: 'default',
+        taskQueue,
+        maxConcurrentActivityTaskExecutions: options.activitySlots,
+        workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+        deps: {
+          prisma,
+          mailer,
+          clock: () => new Date(),
+          config: { publicBaseUrl: baseUrl, linkSigningSecret, linkTtlDays: 120, messageIdDomain: 'nap1325.bench', mailFrom: 'PNA-1325 <pna1325@bench.local>' },
+        },
+      });
+      const cacheNote = `the worker caches up to ${fmt(worker.options.maxCachedWorkflows)} workflows (SDK default from the heap limit) and runs them on ${worker.options.workflowThreadPoolSize} workflow thread(s)`;
+      const running = worker.run();
+      stops.push(async () => {
+        worker.shutdown();
+        await running.catch(() => undefined);
+      });
+
+      const year = 2090;
+      const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 60 }).toISODate()!;
+      log(`cycle: ${fmt(options.entities)} entities…`);
+      const marks: string[] = [];
+      const { result: progress, figures } = await measure(probes, async () => {
+        const t0 = performance.now();
+        const res = await fetch(`${baseUrl}/api/cycles`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ year, deadline, institutions: codes, openedBy: 'bench@example.gob.mx' }),
+        });
+        if (res.status !== 202) throw new Error(`POST /api/cycles answered ${res.status}: ${await res.text()}`);
+        marks.push(`POST /api/cycles answered in ${fmt(performance.now() - t0)} ms`);
+        const reporter = setInterval(() => {
+          const p = catcher.progress();
+          log(`  ${fmt((performance.now() - t0) / 1000)} s: ${fmt(p.requests)} of ${fmt(options.entities)} data-request emails accepted`);
+        }, 15_000);
+        try {
+          const half = catcher.waitForRequests(Math.ceil(options.entities / 2), 6 * 3600_000).then(() => marks.push(`half the emails accepted after ${fmt((performance.now() - t0) / 1000, 1)} s`));
+          const first = catcher.waitForRequests(1, 6 * 3600_000).then(() => marks.push(`first email accepted after ${fmt((performance.now() - t0) / 1000, 1)} s`));
+          const all = await catcher.waitForRequests(options.entities, 6 * 3600_000);
+          await Promise.all([first, half]);
+          return all;
+        } finally {
+          clearInterval(reporter);
+        }
+      });
+      const cyclePhase = { name: 'cycle: data requests', count: options.entities, unit: 'requests', figures, events: 0, largestHistory: 0, smtpAccepted: progress.accepted };
+      results.push(cyclePhase);
+      log(`cycle done in ${fmt(figures.wallSeconds, 1)} s`);
+      if (progress.requestMessageIds !== options.entities || progress.requestRecipients !== options.entities) {
+        log(`WARNING: ${progress.requests} data-request emails, ${progress.requestMessageIds} distinct Message-IDs, ${progress.requestRecipients} distinct recipients for ${options.entities} entities`);
+      }
+
+      // Histories (after the clock stopped).
+      const runs = await workflowRuns({ client, workflowId: `cycle/${year}` });
+      const requests = await prisma.dataRequest.findMany({ where: { cycle: { year } }, select: { workflowId: true } });
+      const lengths = await historyLengths({ client, workflowIds: requests.map((r) => r.workflowId), concurrency: 50 });
+      const largestRequest = Math.max(0, ...lengths);
+      const largestRun = Math.max(0, ...runs.map((r) => r.events));
+      // Every workflow of the phase is idle now (requests wait for their deadline): these are its events.
+      cyclePhase.events = lengths.reduce((a, b) => a + b, 0) + runs.reduce((a, r) => a + r.events, 0);
+      cyclePhase.largestHistory = Math.max(largestRequest, largestRun);
+      const status = (await (await fetch(`${baseUrl}/api/cycles/${year}`)).json()) as { total?: number; counts?: Record<string, number> };
+      cycleSummary = [
+        ...marks,
+        cacheNote,
+        `SMTP accepted ${fmt(progress.accepted)} messages, ${fmt(progress.requests)} data requests, ${fmt(progress.requestMessageIds)} distinct Message-IDs, ${fmt(progress.requestRecipients)} distinct recipients`,
+        `status route: total ${fmt(status.total ?? 0)}, ${Object.entries(status.counts ?? {}).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`,
+        `cycle/${year}: ${runs.length} runs, events ${runs.map((r) => `${fmt(r.events)}${r.closedBy === 'continuedAsNew' ? '→' : ''}`).join(' ')}`,
+        `request workflows: ${fmt(lengths.length)}, history ${fmt(Math.min(...lengths))}–${fmt(largestRequest)} events (${fmt(lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length), 1)} on average)`,
+        `largest workflow history: ${fmt(Math.max(largestRequest, largestRun))} events (bound ${fmt(HISTORY_BOUND)}): ${Math.max(largestRequest, largestRun) < HISTORY_BOUND ? 'within' : 'EXCEEDED'}`,
+      ];
+    }
+
+    // Report.
+    console.log('');
+    const baseline = results.find((r) => r.name.startsWith('baseline'));
+    printTable([
+      ['phase', 'count', 'wall', 'per second', 'vs baseline', 'history events/s', 'largest history', 'SMTP accepted', 'worker peak RSS', 'dev server CPU', 'worker CPU'],
+      ...results.map((r): [string, ...string[]] => {
+        const rate = r.count / r.figures.wallSeconds;
+        const ratio = baseline && r !== baseline ? `${fmt(r.figures.wallSeconds / (baseline.figures.wallSeconds * (r.count / baseline.count)), 1)}× slower` : '—';
+        return [
+          r.name,
+          fmt(r.count),
+          `${fmt(r.figures.wallSeconds, 1)} s`,
+          `${fmt(rate, 1)} ${r.unit}/s`,
+          ratio,
+          r.events ? fmt(r.events / r.figures.wallSeconds) : '?',
+          r.largestHistory ? `${fmt(r.largestHistory)} events` : '?',
+          r.smtpAccepted === undefined ? '—' : fmt(r.smtpAccepted),
+          `${fmt(r.figures.peakRssMiB)} MiB`,
+          `${fmt(r.figures.cores.server * 100)}%`,
+          `${fmt(r.figures.cores.worker * 100)}%`,
+        ];
+      }),
+    ]);
+    console.log('');
+    console.log('"vs baseline": time per workflow relative to an empty workflow. "history events/s": events written to the workflows\' histories');
+    console.log('per second of the phase, a measure of Temporal work done. CPU in % of one core, averaged over the phase;');
+    console.log('PostgreSQL, SMTP catcher and persistence figures are in the assessment below.');
+    console.log('Worker peak RSS: this process (worker + API + client), sampled every 100 ms; the SMTP catcher runs in a child process.');
+    for (const line of cycleSummary) console.log(`• ${line}`);
+    console.log('');
+    for (const r of results) console.log(assess(r.name, r.figures, cpus));
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});
