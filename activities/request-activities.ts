@@ -82,14 +82,15 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       detail?: Record<string, string | number | boolean | null>;
     }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        const before = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, select: { status: true, cycleId: true } });
+        const before = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, select: { status: true, cycleId: true, requestedAt: true } });
         await tx.dataRequest.update({
           where: { id: dataRequestId },
           data: {
             status,
             ...(escalationLevel !== undefined ? { escalationLevel } : {}),
             ...(nextAction !== undefined ? { nextActionKind: nextAction?.kind ?? null, nextActionAt: nextAction ? new Date(nextAction.at) : null } : {}),
-            ...(status === 'REQUESTED' ? { requestedAt: clock() } : {}),
+            // When the request went out, set once (not moved by later status writes).
+            ...(action === 'REQUEST_SENT' && !before.requestedAt ? { requestedAt: clock() } : {}),
             ...(ended ? { endedAt: clock(), nextActionKind: null, nextActionAt: null } : {}),
           },
         });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/activity';
 import type { RecipientRole } from '../domain/reporting-policy';
 import { signLinkToken } from '../domain/signed-link';
 import type { PrismaClient } from '../prisma/client';
@@ -80,6 +79,22 @@ async function contactsByRole(prisma: PrismaClient, institutionId: string, roles
   return contactRoles.flatMap((role) => all.filter((c) => c.role === role));
 }
 
+/**
+ * How long an attempt holds a step. Longer than a send may take ({@link SEND_TIMEOUT_MS}), shorter than
+ * the activity's 1-minute start-to-close timeout, so a retry after a timeout finds the lease expired.
+ */
+const SEND_LEASE_MS = 55_000;
+/** A send that takes longer is abandoned (and retried), so no attempt outlives its lease. */
+const SEND_TIMEOUT_MS = 45_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`SMTP send took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 const unique = (xs: string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
 
 /**
@@ -97,8 +112,25 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     const idempotencyKey = `${input.workflowId}/${input.stepKey}`;
     const messageId = messageIdFor(idempotencyKey, config.messageIdDomain);
     const existing = await prisma.sentMessage.findUnique({ where: { idempotencyKey } });
-    if (existing?.status === 'SENT') return { outcome: 'ALREADY_SENT', messageId };
-    if (existing?.status === 'FAILED') return { outcome: 'FAILED', messageId, detail: existing.error ?? undefined };
+    if (existing?.status === 'SENT') {
+      // The attempt that sent it may have died before its audit row or its notice: both are idempotent.
+      const owner = existing.dataRequestId ? await prisma.dataRequest.findUnique({ where: { id: existing.dataRequestId }, select: { cycleId: true } }) : null;
+      await writeAudit(prisma, {
+        actor: 'workflow',
+        action: 'EMAIL_SENT',
+        cycleId: owner?.cycleId ?? null,
+        dataRequestId: existing.dataRequestId,
+        data: { kind: input.kind, stepKey: input.stepKey, to: existing.to, cc: existing.cc, messageId },
+        idempotencyKey: `${idempotencyKey}/sent`,
+      });
+      if (existing.error) await noticeToSecretariat(existing.error, existing.to);
+      return { outcome: 'ALREADY_SENT', messageId };
+    }
+    if (existing?.status === 'FAILED') {
+      // The notice may have met a transient fault on the attempt that recorded the failure: send it now.
+      await noticeToSecretariat(existing.error ?? 'refused', [...existing.to, ...existing.cc]);
+      return { outcome: 'FAILED', messageId, detail: existing.error ?? undefined };
+    }
 
     const request = await prisma.dataRequest.findUniqueOrThrow({
       where: { id: input.dataRequestId },
@@ -140,7 +172,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     const toEmails = unique(to.map((c) => c.email));
     const ccEmails = unique(cc.map((c) => c.email)).filter((e) => !toEmails.includes(e));
     if (toEmails.length === 0) {
-      return fail(`no active ${input.kind === 'DELIVERY_FAILURE' ? 'secretariat' : 'recipient'} contact for ${request.institution.code}`, []);
+      return fail(`no active ${input.kind === 'DELIVERY_FAILURE' ? 'secretariat' : 'recipient'} contact for ${request.institution.code}`, [], []);
     }
 
     const first = to[0];
@@ -208,82 +240,113 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
           : undefined,
     };
 
-    // Claim the step. A row left in SENDING by a crash is re-sent with the same Message-ID (see README).
-    await prisma.sentMessage.upsert({
-      where: { idempotencyKey },
-      create: {
-        idempotencyKey,
-        messageId,
-        dataRequestId: request.id,
-        kind: input.kind,
-        to: toEmails,
-        cc: ccEmails,
-        subject: rendered.subject,
-        inReplyTo: email.inReplyTo ?? null,
-        attempts: 1,
-      },
-      update: { attempts: { increment: 1 } },
+    // Claim the step (STYLE §13): the row exists once; an attempt may send only while it holds the lease.
+    // Another attempt of the same step (a retry that overtook a slow one) waits for the outcome instead
+    // of sending a second copy. A crash leaves the row SENDING: once the lease runs out, the retry sends
+    // again with the same Message-ID (the one window no design closes; see README).
+    await prisma.sentMessage.createMany({
+      data: [{ idempotencyKey, messageId, dataRequestId: request.id, kind: input.kind, to: toEmails, cc: ccEmails, subject: rendered.subject, inReplyTo: email.inReplyTo ?? null }],
+      skipDuplicates: true,
     });
+    const leaseStart = clock();
+    const claimed = await prisma.sentMessage.updateMany({
+      where: { idempotencyKey, status: 'SENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: leaseStart } }] },
+      data: { claimedUntil: new Date(leaseStart.getTime() + SEND_LEASE_MS), attempts: { increment: 1 }, to: toEmails, cc: ccEmails, subject: rendered.subject },
+    });
+    if (claimed.count === 0) return awaitOtherAttempt();
 
     let response: string;
+    let refusedTo: string[] = [];
     try {
-      const outcome = await mailer.send(email);
-      if (outcome.accepted.length === 0) throw Object.assign(new Error(`all recipients refused: ${outcome.rejected.join(', ')}`), { responseCode: 550 });
+      const outcome = await withTimeout(mailer.send(email), SEND_TIMEOUT_MS);
+      const rejected = outcome.rejected.map((r) => r.toLowerCase());
+      if (outcome.accepted.length === 0) throw Object.assign(new Error(`all recipients refused: ${rejected.join(', ')}`), { responseCode: 550 });
       response = outcome.response;
+      // The people the email is addressed to matter: a refused To address is a delivery failure even
+      // when a copied address accepted it.
+      refusedTo = toEmails.filter((e) => rejected.includes(e));
     } catch (err) {
-      if (!isPermanentSmtpFailure(err)) throw err; // transient: the retry policy tries again with backoff
-      return fail((err as Error).message, toEmails);
+      // Transient: release the claim so the retry (with backoff) can send at once.
+      if (!isPermanentSmtpFailure(err)) {
+        await prisma.sentMessage.updateMany({ where: { idempotencyKey, status: 'SENDING' }, data: { claimedUntil: null } });
+        throw err;
+      }
+      return fail((err as Error).message, toEmails, ccEmails);
     }
-    await prisma.sentMessage.update({ where: { idempotencyKey }, data: { status: 'SENT', smtpResponse: response, sentAt: clock() } });
-    await writeAudit(prisma, {
-      actor: 'workflow',
-      action: 'EMAIL_SENT',
-      cycleId: request.cycleId,
-      dataRequestId: request.id,
-      data: { kind: input.kind, stepKey: input.stepKey, to: toEmails, cc: ccEmails, messageId },
-      idempotencyKey: `${idempotencyKey}/sent`,
-    });
-    return { outcome: 'SENT', messageId };
-
-    async function fail(error: string, recipients: string[]): Promise<SendRequestEmailResult> {
-      await prisma.sentMessage.upsert({
-        where: { idempotencyKey },
-        create: {
-          idempotencyKey,
-          messageId,
-          dataRequestId: request.id,
-          kind: input.kind,
-          to: recipients,
-          cc: [],
-          subject: `(not sent) ${input.kind}`,
-          status: 'FAILED',
-          error,
-          attempts: 1,
-        },
-        update: { status: 'FAILED', error },
-      });
+    const refusal = refusedTo.length ? `refused by the server: ${refusedTo.join(', ')}` : null;
+    // Recorded first and on its own: once this row says SENT, no retry sends again (the audit row below
+    // is rewritten idempotently by a retry that finds SENT).
+    await prisma.sentMessage.update({ where: { idempotencyKey }, data: { status: 'SENT', smtpResponse: response, sentAt: clock(), claimedUntil: null, error: refusal } });
+    {
       await writeAudit(prisma, {
         actor: 'workflow',
-        action: 'EMAIL_FAILED',
+        action: 'EMAIL_SENT',
         cycleId: request.cycleId,
         dataRequestId: request.id,
-        data: { kind: input.kind, stepKey: input.stepKey, to: recipients, error },
-        idempotencyKey: `${idempotencyKey}/failed`,
+        data: { kind: input.kind, stepKey: input.stepKey, to: toEmails, cc: ccEmails, messageId, ...(refusal ? { refused: refusedTo } : {}) },
+        idempotencyKey: `${idempotencyKey}/sent`,
       });
-      if (input.kind !== 'DELIVERY_FAILURE') {
-        // Tell the secretariat once; if even that fails, the audit row and the dashboard still show it.
-        await sendRequestEmail({
-          dataRequestId: input.dataRequestId,
-          workflowId: input.workflowId,
-          kind: 'DELIVERY_FAILURE',
-          stepKey: `${input.stepKey}/delivery-failure`,
-          failure: { to: recipients, error, stepKey: input.stepKey },
-        }).catch((e: unknown) => {
-          if (e instanceof ApplicationFailure) return undefined;
-          throw e;
-        });
+    }
+    if (refusal) await noticeToSecretariat(refusal, refusedTo);
+    return { outcome: 'SENT', messageId, ...(refusal ? { detail: refusal } : {}) };
+
+    /** Another attempt holds the step: wait (within this attempt's time) for what it achieved. */
+    async function awaitOtherAttempt(): Promise<SendRequestEmailResult> {
+      const deadline = Date.now() + SEND_LEASE_MS;
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        const row = await prisma.sentMessage.findUnique({ where: { idempotencyKey } });
+        if (row?.status === 'SENT') return { outcome: 'ALREADY_SENT', messageId };
+        if (row?.status === 'FAILED') return { outcome: 'FAILED', messageId, detail: row.error ?? undefined };
+        if (!row?.claimedUntil || row.claimedUntil.getTime() < Date.now()) return sendRequestEmail(input);
       }
+      throw new Error(`another attempt is still sending ${idempotencyKey}`);
+    }
+
+    async function fail(error: string, to: string[], cc: string[]): Promise<SendRequestEmailResult> {
+      await prisma.$transaction(async (tx) => {
+        await tx.sentMessage.upsert({
+          where: { idempotencyKey },
+          create: {
+            idempotencyKey,
+            messageId,
+            dataRequestId: request.id,
+            kind: input.kind,
+            to,
+            cc,
+            subject: `(not sent) ${input.kind}`,
+            status: 'FAILED',
+            error,
+            attempts: 1,
+          },
+          update: { status: 'FAILED', error, claimedUntil: null },
+        });
+        await writeAudit(tx, {
+          actor: 'workflow',
+          action: 'EMAIL_FAILED',
+          cycleId: request.cycleId,
+          dataRequestId: request.id,
+          data: { kind: input.kind, stepKey: input.stepKey, to, cc, error },
+          idempotencyKey: `${idempotencyKey}/failed`,
+        });
+      });
+      await noticeToSecretariat(error, [...to, ...cc]);
       return { outcome: 'FAILED', messageId, detail: error };
+    }
+
+    /**
+     * Tells the secretariat, once per failed step (its own idempotency key), that a message could not be
+     * delivered. A transient fault throws, so the step's activity is retried and the retry sends it.
+     */
+    async function noticeToSecretariat(error: string, recipients: string[]): Promise<void> {
+      if (input.kind === 'DELIVERY_FAILURE') return;
+      await sendRequestEmail({
+        dataRequestId: input.dataRequestId,
+        workflowId: input.workflowId,
+        kind: 'DELIVERY_FAILURE',
+        stepKey: `${input.stepKey}/delivery-failure`,
+        failure: { to: recipients, error, stepKey: input.stepKey },
+      });
     }
   }
   return { sendRequestEmail };

@@ -22,27 +22,41 @@ export interface MailCatcher {
 /**
  * A real SMTP server (the Nodemailer project's `smtp-server`) that keeps what it receives in memory and
  * parses it with `mailparser`. Used by tests and by `npm start` as the local mail catcher whose messages
- * are shown at /mail. `refuse` lets a test make the server answer 550 for some recipients.
+ * are shown at /mail. `refuse` lets a test make the server answer 550 for some recipients; `stall` lets a
+ * test hold a message after its DATA has arrived and before the server answers (see its note).
  */
 export async function startMailCatcher({
   port = 0,
   host = '127.0.0.1',
   refuse,
+  stall,
   maxMessages = 10_000,
 }: {
   port?: number;
   host?: string;
   refuse?: (address: string) => boolean;
+  /**
+   * Called once the client has sent a message's whole DATA; the server answers only when the promise
+   * settles. A client that disconnects meanwhile (a worker killed mid-send) never got a 250, so the
+   * message is dropped, as a real server drops an unacknowledged transaction. A rejection answers 451
+   * (a transient failure). For tests of "killed mid-send" and slow servers.
+   */
+  stall?: (envelope: { from: string; to: string[] }) => Promise<void>;
   maxMessages?: number;
 } = {}): Promise<MailCatcher> {
   const messages: CaughtMessage[] = [];
   const waiters = new Set<() => void>();
+  /** Sessions whose connection closed: a message stalled on one of them was never acknowledged. */
+  const closedSessions = new Set<string>();
   let nextId = 1;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 25 * 1024 * 1024,
+    onClose(session) {
+      if (stall) closedSessions.add(session.id);
+    },
     onRcptTo(address, _session, callback) {
       if (refuse?.(address.address)) {
         const err = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
@@ -55,15 +69,25 @@ export async function startMailCatcher({
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        simpleParser(raw)
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+        };
+        const held = stall
+          ? stall(envelope).catch((err: Error) => {
+              throw Object.assign(new Error(`4.3.0 ${err.message}`), { responseCode: 451 });
+            })
+          : Promise.resolve();
+        held
+          .then(() => {
+            if (closedSessions.has(session.id)) throw new Error('client disconnected before the message was acknowledged');
+            return simpleParser(raw);
+          })
           .then((parsed) => {
             messages.push({
               id: nextId++,
               receivedAt: new Date(),
-              envelope: {
-                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-                to: session.envelope.rcptTo.map((r) => r.address),
-              },
+              envelope,
               raw,
               parsed,
             });

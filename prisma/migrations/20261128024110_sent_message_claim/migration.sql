@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SentMessage" ADD COLUMN     "claimedUntil" TIMESTAMP(3);

@@ -1,0 +1,74 @@
+/**
+ * Replays every recorded history in test/workflows/histories with today's workflow code and fails on
+ * any non-determinism: a change to workflows/ that running workflows could not survive (a command added,
+ * removed or reordered without `patched()`), caught before it reaches the workers.
+ *
+ * The histories are recorded by scripts/record-histories.ts (see its header: which scenarios, when to
+ * re-record, how to add one). Files are `<scenario>__<workflow id, / as _>__run<N>.json.gz`; a plain
+ * `.json` history exported from the Temporal UI or CLI may sit beside them (name it the same way, so the
+ * workflow id is known). No server is needed: a replay worker feeds the history to the workflow code.
+ */
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { quietRuntime, workflowBundle } from '../support/app-harness';
+import { historyFromJson } from '../support/history-json';
+
+const HISTORIES_DIR = path.join(__dirname, 'histories');
+const FILE = /^(?<scenario>.+?)__(?<workflowId>.+)__run(?<run>\d+)\.json(?:\.gz)?$/;
+/** Scenarios that must have been recorded (scripts/record-histories.ts); more may be. */
+const REQUIRED_SCENARIOS = ['ladder', 'submit-early', 'draft-then-final'];
+
+const files = readdirSync(HISTORIES_DIR)
+  .filter((f) => /\.json(\.gz)?$/.test(f))
+  .sort();
+
+function load(file: string) {
+  const match = FILE.exec(file);
+  if (!match?.groups) throw new Error(`${file}: not named <scenario>__<workflow id, / as _>__run<N>.json[.gz]`);
+  const raw = readFileSync(path.join(HISTORIES_DIR, file));
+  const text = file.endsWith('.gz') ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+  return { file, scenario: match.groups.scenario, workflowId: match.groups.workflowId.replace(/_/g, '/'), history: historyFromJson(JSON.parse(text)) };
+}
+
+beforeAll(() => {
+  quietRuntime();
+});
+
+it('has recorded histories for every required scenario, each a request and its cycle', () => {
+  const loaded = files.map(load);
+  for (const scenario of REQUIRED_SCENARIOS) {
+    const ids = loaded.filter((h) => h.scenario === scenario).map((h) => h.workflowId);
+    expect({ scenario, request: ids.some((id) => id.startsWith('request/')), cycle: ids.some((id) => id.startsWith('cycle/')) }).toEqual({
+      scenario,
+      request: true,
+      cycle: true,
+    });
+  }
+  // Each history is whole: it starts with the workflow's start and ends with how it closed.
+  for (const { file, history } of loaded) {
+    const events = history.events ?? [];
+    expect({ file, first: events[0]?.workflowExecutionStartedEventAttributes != null }).toEqual({ file, first: true });
+    const last = events[events.length - 1];
+    const closed = last?.workflowExecutionCompletedEventAttributes ?? last?.workflowExecutionContinuedAsNewEventAttributes;
+    expect({ file, closed: closed != null }).toEqual({ file, closed: true });
+  }
+});
+
+it('replays every recorded history without non-determinism', async () => {
+  const loaded = files.map(load);
+  const failures: string[] = [];
+  const results = Worker.runReplayHistories(
+    { workflowBundle: await workflowBundle() },
+    loaded.map(({ workflowId, history }) => ({ workflowId, history })),
+  );
+  // Results come one per history, in the order given.
+  let replayed = 0;
+  for await (const result of results) {
+    const { file } = loaded[replayed++];
+    if (result.error) failures.push(`${file}: ${result.error.name}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+  expect(replayed).toBe(loaded.length);
+});
