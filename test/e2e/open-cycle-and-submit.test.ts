@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { signLinkToken } from '../../domain/signed-link';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import { answers } from '../support/reporting-scenarios';
 import { createDevServerEnv } from '../support/temporal';
 
 let env: TestWorkflowEnvironment;
@@ -50,23 +51,6 @@ function linkIn(text: string): string {
   const match = text.match(/https?:\/\/127\.0\.0\.1:\d+\/respond\/\S+/);
   if (!match) throw new Error(`no response link in:\n${text}`);
   return match[0];
-}
-
-/** A complete, valid answer for the given indicators. */
-function answers(indicators: { code: string; unit: string; disaggregation: string }[]): { indicator: string; breakdown?: string; value: unknown }[] {
-  return indicators.flatMap((i): { indicator: string; breakdown?: string; value: unknown }[] => {
-    if (i.unit === 'YES_NO') return [{ indicator: i.code, value: true }];
-    if (i.unit === 'TEXT') return [{ indicator: i.code, value: 'Se realizaron dos campañas.' }];
-    if (i.unit === 'PERCENTAGE') return [{ indicator: i.code, value: 17.5 }];
-    if (i.disaggregation === 'SEX') {
-      return [
-        { indicator: i.code, breakdown: 'TOTAL', value: 40 },
-        { indicator: i.code, breakdown: 'WOMEN', value: 25 },
-        { indicator: i.code, breakdown: 'MEN', value: 15 },
-      ];
-    }
-    return [{ indicator: i.code, value: 3 }];
-  });
 }
 
 describe('open a cycle, answer by the emailed link', () => {
