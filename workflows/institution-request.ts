@@ -357,8 +357,10 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
       const woke = await condition(() => changes !== seen || isTerminal() || closeRequested !== undefined, msUntil(next.step.at));
       if (woke) continue;
     }
+    const deadlineVersion = state.deadlineVersion;
     await performStep(next.step);
-    state.doneSteps.push(next.step.key);
+    // An extension approved while the step ran started a new ladder: the old step is not one of its steps.
+    if (state.deadlineVersion === deadlineVersion) state.doneSteps.push(next.step.key);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof institutionRequest>({ ...input, carried: state });
