@@ -10,6 +10,16 @@ import { businessCalendar } from './holidays';
 export const requestWorkflowId = (year: number, institutionCode: string) => `request/${year}/${institutionCode}`;
 
 export function createCycleActivities({ prisma, clock }: ActivityDeps) {
+  /** One page of a cycle's requests in the stable order (workflow id) that both listings page over. */
+  const cyclePage = ({ cycleId, offset, limit }: { cycleId: string; offset: number; limit: number }) =>
+    prisma.dataRequest.findMany({
+      where: { cycleId },
+      orderBy: { workflowId: 'asc' },
+      skip: offset,
+      take: limit,
+      select: { id: true, workflowId: true, endedAt: true, institution: { select: { code: true } } },
+    });
+
   return {
     /**
      * Records the cycle and one data request per institution. Idempotent: a retry (or a second run of
@@ -78,14 +88,8 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
     },
 
     /** One page of a cycle's requests, in a stable order, for the cycle workflow to start. */
-    async listCycleRequests({ cycleId, offset, limit }: { cycleId: string; offset: number; limit: number }) {
-      const rows = await prisma.dataRequest.findMany({
-        where: { cycleId },
-        orderBy: { workflowId: 'asc' },
-        skip: offset,
-        take: limit,
-        select: { id: true, workflowId: true, institution: { select: { code: true } } },
-      });
+    async listCycleRequests(page: { cycleId: string; offset: number; limit: number }) {
+      const rows = await cyclePage(page);
       return rows.map((r) => ({ dataRequestId: r.id, workflowId: r.workflowId, institutionCode: r.institution.code }));
     },
 
@@ -93,14 +97,8 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
      * Scans one page of a cycle's requests (same stable order as {@link listCycleRequests}) and returns
      * those not yet ended, so that closing the cycle signals only open requests.
      */
-    async listOpenRequests({ cycleId, offset, limit }: { cycleId: string; offset: number; limit: number }) {
-      const rows = await prisma.dataRequest.findMany({
-        where: { cycleId },
-        orderBy: { workflowId: 'asc' },
-        skip: offset,
-        take: limit,
-        select: { workflowId: true, endedAt: true },
-      });
+    async listOpenRequests(page: { cycleId: string; offset: number; limit: number }) {
+      const rows = await cyclePage(page);
       return { scanned: rows.length, open: rows.filter((r) => r.endedAt === null).map((r) => ({ workflowId: r.workflowId })) };
     },
 

@@ -81,40 +81,26 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
     };
   });
 
-  app.post('/api/cycles/:year/requests/:institution/extension-decision', async (request) => {
-    authorize(request.headers.authorization);
-    const { handle, year, institution } = await handleFor(request.params);
-    const body = ZExtensionDecisionBody.parse(request.body ?? {});
-    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(decideExtensionUpdate, { args: [body] }));
-  });
-
-  app.post('/api/cycles/:year/requests/:institution/extension', async (request) => {
-    authorize(request.headers.authorization);
-    const { handle, year, institution } = await handleFor(request.params);
-    const body = ZGrantExtensionBody.parse(request.body ?? {});
-    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(grantExtensionUpdate, { args: [body] }));
-  });
-
-  app.post('/api/cycles/:year/requests/:institution/resend', async (request) => {
-    authorize(request.headers.authorization);
-    const { handle, year, institution } = await handleFor(request.params);
-    const body = ZResendBody.parse(request.body ?? {});
-    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(resendRequestUpdate, { args: [body] }));
-  });
-
-  app.put('/api/cycles/:year/requests/:institution/contacts', async (request) => {
-    authorize(request.headers.authorization);
-    const { handle, year, institution } = await handleFor(request.params);
-    const body = ZChangeContactsBody.parse(request.body ?? {});
-    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(changeContactsUpdate, { args: [body] }));
-  });
-
-  app.post('/api/cycles/:year/requests/:institution/exempt', async (request) => {
-    authorize(request.headers.authorization);
-    const { handle, year, institution } = await handleFor(request.params);
-    const body = ZExemptBody.parse(request.body ?? {});
-    return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(exemptUpdate, { args: [body] }));
-  });
+  // The secretariat's actions on one request: each parses its body, then runs one validated update.
+  const actions = [
+    { method: 'POST', path: 'extension-decision', body: ZExtensionDecisionBody, update: decideExtensionUpdate },
+    { method: 'POST', path: 'extension', body: ZGrantExtensionBody, update: grantExtensionUpdate },
+    { method: 'POST', path: 'resend', body: ZResendBody, update: resendRequestUpdate },
+    { method: 'PUT', path: 'contacts', body: ZChangeContactsBody, update: changeContactsUpdate },
+    { method: 'POST', path: 'exempt', body: ZExemptBody, update: exemptUpdate },
+  ] as const;
+  for (const action of actions) {
+    app.route({
+      method: action.method,
+      url: `/api/cycles/:year/requests/:institution/${action.path}`,
+      handler: async (request) => {
+        authorize(request.headers.authorization);
+        const { handle, year, institution } = await handleFor(request.params);
+        const body = action.body.parse(request.body ?? {});
+        return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(action.update, { args: [body] }));
+      },
+    });
+  }
 
   app.post('/api/cycles/:year/close', async (request) => {
     authorize(request.headers.authorization);
