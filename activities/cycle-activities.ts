@@ -72,6 +72,7 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
         institutionId: i.id,
         workflowId: requestWorkflowId(input.year, i.code),
         deadline: new Date(timeline.deadlineAt),
+        ...(input.policyOverrides?.[i.code] ? { policyOverride: input.policyOverrides[i.code] as object } : {}),
       }));
       for (let i = 0; i < rows.length; i += 2_000) {
         await prisma.dataRequest.createMany({ data: rows.slice(i, i + 2_000), skipDuplicates: true });

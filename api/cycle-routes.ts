@@ -18,6 +18,8 @@ export const ZOpenCycleBody = z.strictObject({
   institutions: z.array(z.string().min(1)).min(1).max(20_000).optional(),
   /** Partial reporting policy laid over the default. */
   policy: z.record(z.string(), z.unknown()).optional(),
+  /** Per-institution overrides, laid over the cycle's policy: `{ "SEMAR": { "reminders": { … } } }`. */
+  policyOverrides: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
   openedBy: z.string().min(1).max(200).optional(),
 });
 
@@ -35,7 +37,15 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
   app.post('/api/cycles', async (request, reply) => {
     authorize(request.headers.authorization);
     const body = ZOpenCycleBody.parse(request.body ?? {});
-    if (body.policy) mergePolicy({ base: DEFAULT_REPORTING_POLICY, override: body.policy as TReportingPolicyOverride });
+    const cyclePolicy = mergePolicy({ base: DEFAULT_REPORTING_POLICY, override: (body.policy ?? null) as TReportingPolicyOverride | null });
+    for (const [code, override] of Object.entries(body.policyOverrides ?? {})) {
+      try {
+        mergePolicy({ base: cyclePolicy, override: override as TReportingPolicyOverride });
+      } catch (err) {
+        if (err instanceof AppError) throw new AppError('VALIDATION', `policyOverrides.${code}: ${err.message}`, err.fields);
+        throw err;
+      }
+    }
     const today = DateTime.fromJSDate(now(), { zone: DEFAULT_ZONE }).toISODate()!;
     if (body.deadline <= today) throw new AppError('VALIDATION', `deadline ${body.deadline} must be after today (${today}, Mexico City)`, { deadline: 'must be in the future' });
     const calendar = createBusinessCalendar({ zone: DEFAULT_ZONE });
@@ -43,8 +53,13 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
 
     const plan = await prisma.plan.findFirst({ orderBy: { version: 'desc' } });
     if (!plan) throw new AppError('UNAVAILABLE', 'No plan is loaded yet: run the seed step (npm run db:seed).');
-    if (body.institutions) {
-      const codes = [...new Set(body.institutions)];
+    const outside = body.institutions ? Object.keys(body.policyOverrides ?? {}).filter((c) => !body.institutions!.includes(c)) : [];
+    if (outside.length) {
+      throw new AppError('VALIDATION', `policyOverrides names institution(s) not in this cycle: ${outside.join(', ')}`, { policyOverrides: `not in institutions: ${outside.join(', ')}` });
+    }
+    const named = [...new Set([...(body.institutions ?? []), ...Object.keys(body.policyOverrides ?? {})])];
+    if (named.length) {
+      const codes = named;
       const found = await prisma.institution.findMany({ where: { code: { in: codes } }, select: { code: true } });
       const known = new Set(found.map((f) => f.code));
       const unknown = codes.filter((c) => !known.has(c));
@@ -56,6 +71,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
       deadlineDate: body.deadline,
       institutionCodes: body.institutions ? [...new Set(body.institutions)] : undefined,
       policy: body.policy,
+      policyOverrides: body.policyOverrides,
       openedBy: body.openedBy ? `secretariat:${body.openedBy}` : 'secretariat',
     };
     try {

@@ -85,6 +85,8 @@ export interface ReportingCycleInput {
   institutionCodes?: string[];
   /** Partial reporting policy over the default (validated by domain/reporting-policy). */
   policy?: unknown;
+  /** Per-institution partial policies laid over the cycle's, by institution code. */
+  policyOverrides?: Record<string, unknown>;
   openedBy: string;
   /** Continue-as-new bookkeeping: how many requests have been started already. */
   started?: number;

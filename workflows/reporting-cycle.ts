@@ -100,7 +100,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
     startedThisRun += page.length;
     if (startedThisRun >= (input.childrenPerRun ?? CHILDREN_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, cycleId, started: state.started, closing });
+      await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, policyOverrides: undefined, cycleId, started: state.started, closing });
     }
   }
 
@@ -120,7 +120,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
         signalledThisRun += page.open.length;
         if (signalledThisRun >= SIGNALS_PER_RUN || workflowInfo().continueAsNewSuggested) {
           await condition(allHandlersFinished);
-          await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, cycleId, started: state.started, closing });
+          await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, policyOverrides: undefined, cycleId, started: state.started, closing });
         }
       }
     }
@@ -135,7 +135,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
     await condition(() => pokes !== seenPokes || endedSignals - seenEnded >= progress.open, '6 hours');
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > 8_000 || checks > 2_000) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, cycleId, started: state.started, closing });
+      await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, policyOverrides: undefined, cycleId, started: state.started, closing });
     }
   }
   await closeCycleRecord({ cycleId, idempotencyKey: `${workflowInfo().workflowId}/closed` });

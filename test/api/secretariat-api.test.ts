@@ -76,3 +76,32 @@ it('pages and filters the status of a cycle', async () => {
   expect((await call('GET', '/api/cycles/2041?status=SUBMITTED')).json.requests).toEqual([]);
   expect((await call('GET', '/api/cycles/2041?limit=0')).status).toBe(400);
 });
+
+it('applies a per-institution policy override over the cycle policy, and refuses an invalid one', async () => {
+  const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 45 }).toISODate()!;
+  const invalid = await call('POST', '/api/cycles', { year: 2042, deadline, policyOverrides: { SEMAR: { reminders: { businessDaysBefore: [0] } } } });
+  expect(invalid.status).toBe(400);
+  expect(invalid.json.detail).toMatch(/policyOverrides\.SEMAR: .*reminders\.businessDaysBefore/);
+  const outside = await call('POST', '/api/cycles', { year: 2042, deadline, institutions: ['SRE'], policyOverrides: { SEMAR: {} } });
+  expect(outside.status).toBe(400);
+  expect(outside.json.detail).toMatch(/SEMAR/);
+
+  const opened = await call('POST', '/api/cycles', {
+    year: 2042,
+    deadline,
+    institutions: ['SRE', 'SEMAR'],
+    policyOverrides: { SEMAR: { reminders: { businessDaysBefore: [2] } } },
+  });
+  expect(opened.status).toBe(202);
+  const status = await eventually(async () => {
+    const s = await call('GET', '/api/cycles/2042');
+    return s.json.requests?.length === 2 && s.json.requests.every((r: any) => r.nextAction) ? s : undefined;
+  });
+  const next = Object.fromEntries(status.json.requests.map((r: any) => [r.institution, r.nextAction.at]));
+  // SRE's first reminder is 10 business days before the deadline (cycle default); SEMAR's only 2.
+  expect(Date.parse(next.SEMAR)).toBeGreaterThan(Date.parse(next.SRE));
+  const semar = await call('GET', '/api/cycles/2042/requests/SEMAR');
+  expect(semar.json.workflow.nextAction.key).toBe('reminder-2');
+  const sre = await call('GET', '/api/cycles/2042/requests/SRE');
+  expect(sre.json.workflow.nextAction.key).toBe('reminder-10');
+});
