@@ -10,6 +10,14 @@ import { businessCalendar } from './holidays';
 export const requestWorkflowId = (year: number, institutionCode: string) => `request/${year}/${institutionCode}`;
 
 export function createCycleActivities({ prisma, clock }: ActivityDeps) {
+  /** The cycle input with its staged parts (institution list, per-institution policies) read back. */
+  async function withStagedOpening<T extends ReportingCycleInput>(input: T): Promise<T> {
+    if (!input.stagedOpeningId) return input;
+    const staged = await prisma.stagedCycleOpening.findUniqueOrThrow({ where: { id: input.stagedOpeningId } });
+    const content = staged.content as { institutionCodes?: string[]; policyOverrides?: Record<string, unknown> };
+    return { ...input, institutionCodes: content.institutionCodes, policyOverrides: content.policyOverrides };
+  }
+
   /** One page of a cycle's requests in the stable order (workflow id) that both listings page over. */
   const cyclePage = ({ cycleId, offset, limit }: { cycleId: string; offset: number; limit: number }) =>
     prisma.dataRequest.findMany({
@@ -25,7 +33,8 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
      * Records the cycle and one data request per institution. Idempotent: a retry (or a second run of
      * the cycle workflow) finds the rows already there and creates nothing twice.
      */
-    async prepareCycle(input: ReportingCycleInput & { workflowId: string }): Promise<{ cycleId: string; total: number }> {
+    async prepareCycle(cycleInput: ReportingCycleInput & { workflowId: string }): Promise<{ cycleId: string; total: number }> {
+      const input = await withStagedOpening(cycleInput);
       const plan = await prisma.plan.findFirst({ orderBy: [{ key: 'asc' }, { version: 'desc' }] });
       if (!plan) throw ApplicationFailure.nonRetryable('No plan is loaded: run the seed step first', 'NoPlan');
       let policy: TReportingPolicy;

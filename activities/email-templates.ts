@@ -3,16 +3,8 @@ import { withCode } from '../domain/institution-name';
 
 export type Locale = 'es-MX' | 'en';
 
-export const EmailKind = {
-  REQUEST: 'REQUEST',
-  REMINDER: 'REMINDER',
-  ESCALATION: 'ESCALATION',
-  RECEIPT: 'RECEIPT',
-  DELIVERY_FAILURE: 'DELIVERY_FAILURE',
-  EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
-  EXTENSION_DECISION: 'EXTENSION_DECISION',
-} as const;
-export type EmailKind = (typeof EmailKind)[keyof typeof EmailKind];
+export { EmailKind } from '../domain/request-types';
+import type { EmailKind } from '../domain/request-types';
 
 export interface EmailIndicator {
   code: string;
@@ -117,6 +109,24 @@ function spanish(c: EmailContext, deadline: string, since?: string): Block {
         intro: [c.note?.es ?? '', `La fecha límite vigente es el ${deadline}.`],
         outro: [c.link ? `Enlace para responder: ${c.link}` : ''],
       };
+    case 'EXEMPTED':
+      return {
+        subject: `PNA-1325 ${c.year}: ${c.institution.code} queda exenta del ciclo`,
+        intro: [`El secretariado exentó a ${who} de enviar su información de ${c.year}.`, c.note?.es ?? ''],
+        outro: ['No necesita enviar datos para este ciclo; el enlace de respuesta ya no recibe información.'],
+      };
+    case 'CLOSED':
+      return {
+        subject: `PNA-1325 ${c.year}: el ciclo se cerró (${c.institution.code})`,
+        intro: [`El secretariado cerró anticipadamente el ciclo ${c.year}; la solicitud a ${who} queda cerrada sin informe.`, c.note?.es ?? ''],
+        outro: ['El enlace de respuesta ya no recibe información.'],
+      };
+    case 'ATTENTION':
+      return {
+        subject: `Atención requerida PNA-1325 ${c.year}: ${c.institution.code}`,
+        intro: [`La solicitud a ${who} necesita atención: una operación agotó sus reintentos.`, c.note?.es ?? ''],
+        outro: ['Revise la solicitud (GET /api/cycles/:year/requests/:institution) y, si procede, reenvíela.'],
+      };
   }
 }
 
@@ -175,6 +185,24 @@ function english(c: EmailContext, deadline: string, since?: string): Block {
         subject: `NAP-1325 ${c.year}: extension for ${c.institution.code}`,
         intro: [c.note?.en ?? '', `The deadline in force is ${deadline}.`],
         outro: [c.link ? `Link to answer: ${c.link}` : ''],
+      };
+    case 'EXEMPTED':
+      return {
+        subject: `NAP-1325 ${c.year}: ${c.institution.code} is exempted from the cycle`,
+        intro: [`The secretariat exempted ${who} from sending its ${c.year} data.`, c.note?.en ?? ''],
+        outro: ['No data is needed for this cycle; the response link no longer takes data.'],
+      };
+    case 'CLOSED':
+      return {
+        subject: `NAP-1325 ${c.year}: the cycle was closed (${c.institution.code})`,
+        intro: [`The secretariat closed the ${c.year} cycle early; the request to ${who} is closed without a report.`, c.note?.en ?? ''],
+        outro: ['The response link no longer takes data.'],
+      };
+    case 'ATTENTION':
+      return {
+        subject: `Attention needed NAP-1325 ${c.year}: ${c.institution.code}`,
+        intro: [`The request to ${who} needs attention: an operation exhausted its retries.`, c.note?.en ?? ''],
+        outro: ['Check the request (GET /api/cycles/:year/requests/:institution) and resend it if needed.'],
       };
   }
 }

@@ -1,3 +1,5 @@
+import { createAttentionActivities } from './attention';
+import { withClassifiedFailures } from './classify-failure';
 import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
 import { createRequestActivities } from './request-activities';
@@ -6,14 +8,17 @@ import { createSendRequestEmail } from './send-request-email';
 export type { ActivityDeps, ActivityConfig } from './deps';
 
 /**
- * All activities, bound to their dependencies. Workflows import only the *type* {@link Activities}.
+ * All activities, bound to their dependencies, each of whose errors is classified retryable or not in one
+ * place (activities/classify-failure). Workflows import only the *type* {@link Activities}.
  */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  const email = createSendRequestEmail(deps);
+  return withClassifiedFailures({
     ...createCycleActivities(deps),
     ...createRequestActivities(deps),
-    ...createSendRequestEmail(deps),
-  };
+    ...email,
+    ...createAttentionActivities(deps, email),
+  });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../domain/business-calendar';
 import { computeCorrectionWindowEnd, computeTimeline, type TTimeline } from '../domain/compute-timeline';
 import { mergePolicy, parseReportingPolicy, type TReportingPolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
 import type { ContactInput, RequestStatus, SubmitCommand, SubmitResult } from '../domain/request-types';
-import { canonicalSubmission, validateSubmission, type IndicatorForValidation } from '../domain/submission';
+import { submissionContentHash, validateSubmission, ZSubmitInput, type IndicatorForValidation, type TSubmitInput } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
 import { writeAudit } from './audit';
 import type { ActivityDeps } from './deps';
@@ -30,6 +29,19 @@ export async function indicatorsFor(prisma: PrismaClient, { planId, institutionI
     orderBy: [{ position: 'asc' }],
     select: { id: true, code: true, textEn: true, textEs: true, unit: true, disaggregation: true, objective: { select: { position: true } } },
   }).then((rows) => rows.sort((a, b) => a.objective.position - b.objective.position || a.code.localeCompare(b.code, 'en', { numeric: true })));
+}
+
+/**
+ * The content of a submit command: staged by the API (by hash, for this request) or, in histories recorded
+ * before staging, inline. A hash with no staged row is a NotFound (the API stages before it updates).
+ */
+async function submittedContent(prisma: PrismaClient, { dataRequestId, command }: { dataRequestId: string; command: SubmitCommand }): Promise<Pick<TSubmitInput, 'values' | 'narrative'>> {
+  if (command.input) return command.input;
+  if (!command.contentHash) throw ApplicationFailure.nonRetryable('A submit command carries neither content nor a content hash', 'InvalidSubmission');
+  const staged = await prisma.stagedSubmission.findUniqueOrThrow({ where: { dataRequestId_contentHash: { dataRequestId, contentHash: command.contentHash } } });
+  const parsed = ZSubmitInput.pick({ values: true, narrative: true }).safeParse(staged.content);
+  if (!parsed.success) throw ApplicationFailure.nonRetryable(`Staged content ${command.contentHash} is not a submission`, 'DataError');
+  return parsed.data;
 }
 
 export function createRequestActivities({ prisma, clock }: ActivityDeps) {
@@ -68,6 +80,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       ended,
       actor = 'workflow',
       detail,
+      clearAttention,
     }: {
       dataRequestId: string;
       status: RequestStatus;
@@ -80,6 +93,8 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       actor?: string;
       /** Extra facts for the audit row (reason, dates…). */
       detail?: Record<string, string | number | boolean | null>;
+      /** Clears the attention flag (the secretariat acted on it, e.g. resent the request). */
+      clearAttention?: boolean;
     }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const before = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, select: { status: true, cycleId: true, requestedAt: true } });
@@ -92,6 +107,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
             // When the request went out, set once (not moved by later status writes).
             ...(action === 'REQUEST_SENT' && !before.requestedAt ? { requestedAt: clock() } : {}),
             ...(ended ? { endedAt: clock(), nextActionKind: null, nextActionAt: null } : {}),
+            ...(clearAttention ? { attentionAt: null, attentionReason: null } : {}),
           },
         });
         await writeAudit(tx, {
@@ -108,7 +124,8 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
     /**
      * Moves the request's deadline to the end of `deadlineDate` (or of the next business day), resets the
      * escalation level and, if the request was overdue, puts it back to REQUESTED (or DRAFT when a draft
-     * exists). Idempotent by key.
+     * exists). Idempotent by key. With `recomputedAt`, also returns the request's new timeline (as
+     * {@link loadRequestTimeline} would), so the workflow's view and the record move together.
      */
     async changeDeadline({
       dataRequestId,
@@ -117,6 +134,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       action,
       reason,
       idempotencyKey,
+      recomputedAt,
     }: {
       dataRequestId: string;
       deadlineDate: string;
@@ -124,11 +142,12 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       action: string;
       reason: string;
       idempotencyKey: string;
-    }): Promise<{ deadlineAt: string; status: RequestStatus }> {
+      recomputedAt?: string;
+    }): Promise<{ deadlineAt: string; status: RequestStatus; timeline?: TTimeline }> {
       const calendar = await businessCalendar(prisma);
       const effective = calendar.businessDayOnOrAfter(deadlineDate);
       const deadlineAt = calendar.endOfDay(effective);
-      return prisma.$transaction(async (tx) => {
+      const moved = await prisma.$transaction(async (tx) => {
         const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { _count: { select: { submissions: true } } } });
         const reopened: RequestStatus = request._count.submissions > 0 ? 'DRAFT' : 'REQUESTED';
         const status: RequestStatus = request.status === 'OVERDUE' ? reopened : (request.status as RequestStatus);
@@ -143,6 +162,16 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
         });
         return { deadlineAt, status };
       });
+      if (!recomputedAt) return moved;
+      const { request, policy } = await requestPolicy(prisma, dataRequestId);
+      const timeline = computeTimeline({
+        policy,
+        openedAt: request.cycle.openedAt.toISOString(),
+        deadlineDate: DateTime.fromJSDate(request.deadline, { zone: DEFAULT_ZONE }).toISODate()!,
+        calendar,
+        recomputedAt,
+      });
+      return { ...moved, timeline };
     },
 
     /**
@@ -186,10 +215,12 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
     },
 
     /**
-     * Stores a draft, a final submission or a correction as a new version beside the earlier ones.
-     * Values are validated against the institution's indicators (an invalid one fails the update with
+     * Stores a draft, a final submission or a correction as a new version beside the earlier ones. The
+     * content is the one the API staged (StagedSubmission, by `command.contentHash`) after validating it;
+     * it is validated again against the institution's indicators (an invalid one fails with
      * `InvalidSubmission`, field by field). The same content sent again stores nothing and answers
-     * `duplicate: true`. Submissions to one request are serialized by a row lock.
+     * `duplicate: true`. Submissions to one request are serialized by a row lock. (Histories recorded
+     * before staging carry the content inline in `command.input`; it is read the same way.)
      */
     async recordSubmission({
       dataRequestId,
@@ -204,11 +235,13 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
     }): Promise<SubmitResult> {
       const request = await prisma.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { cycle: true } });
       const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
-      const validation = validateSubmission({ indicators: indicators as IndicatorForValidation[], input: command.input });
-      if (validation.ok && kind === 'CORRECTION' && !command.reason?.trim()) {
+      const input = await submittedContent(prisma, { dataRequestId, command });
+      const validation = validateSubmission({ indicators: indicators as IndicatorForValidation[], input: { values: input.values, final: kind !== 'DRAFT' } });
+      if (!validation.ok) throw ApplicationFailure.create({ message: validation.message, type: 'InvalidSubmission', nonRetryable: true, details: [validation.fields] });
+      const contentHash = submissionContentHash({ values: validation.values, narrative: input.narrative });
+      if (kind === 'CORRECTION' && !command.reason?.trim()) {
         const latest = await prisma.submission.findFirst({ where: { dataRequestId }, orderBy: { version: 'desc' } });
-        const same = latest?.contentHash === createHash('sha256').update(canonicalSubmission({ values: validation.values, narrative: command.input.narrative })).digest('hex');
-        if (!same) {
+        if (latest?.contentHash !== contentHash) {
           throw ApplicationFailure.create({
             message: 'Invalid submission: reason: a correction of a submitted report needs a reason',
             type: 'InvalidSubmission',
@@ -217,8 +250,6 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
           });
         }
       }
-      if (!validation.ok) throw ApplicationFailure.create({ message: validation.message, type: 'InvalidSubmission', nonRetryable: true, details: [validation.fields] });
-      const contentHash = createHash('sha256').update(canonicalSubmission({ values: validation.values, narrative: command.input.narrative })).digest('hex');
       const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
 
       return prisma.$transaction(async (tx) => {
@@ -226,7 +257,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
         const latest = await tx.submission.findFirst({ where: { dataRequestId }, orderBy: { version: 'desc' } });
         const sameKind = (k: string) => (kind === 'DRAFT' ? k === 'DRAFT' : k !== 'DRAFT');
         if (latest && latest.contentHash === contentHash && sameKind(latest.kind)) {
-          return { status: request.status, version: latest.version, duplicate: true, kind: latest.kind };
+          return { status: request.status, version: latest.version, duplicate: true, kind: latest.kind, contentHash };
         }
         const version = (latest?.version ?? 0) + 1;
         const submission = await tx.submission.create({
@@ -234,7 +265,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
             dataRequestId,
             version,
             kind,
-            narrative: command.input.narrative ?? null,
+            narrative: input.narrative || null,
             submittedBy: command.submittedBy,
             reason: command.reason ?? null,
             contentHash,
@@ -267,7 +298,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
           data: { version, values: validation.values.length, ...(command.reason ? { reason: command.reason } : {}) },
           idempotencyKey: `${submission.idempotencyKey}/audit`,
         });
-        return { status, version, duplicate: false, kind };
+        return { status, version, duplicate: false, kind, contentHash };
       });
     },
   };

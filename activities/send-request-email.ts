@@ -1,30 +1,18 @@
 import { createHash } from 'node:crypto';
+import { isTimeZone } from '../domain/input-bounds';
 import type { RecipientRole } from '../domain/reporting-policy';
+import type { RequestEmail } from '../domain/request-types';
 import { signLinkToken } from '../domain/signed-link';
 import type { PrismaClient } from '../prisma/client';
 import { writeAudit } from './audit';
 import { deadlineIcs } from './deadline-ics';
 import type { ActivityDeps } from './deps';
-import { type EmailKind, renderEmail, type EmailIndicator, type Locale } from './email-templates';
+import { renderEmail, type EmailIndicator, type Locale } from './email-templates';
 import { isPermanentSmtpFailure, type OutgoingEmail } from './mailer';
 import { indicatorsFor } from './request-activities';
 
-export interface SendRequestEmailInput {
-  dataRequestId: string;
-  workflowId: string;
-  kind: EmailKind;
-  /** Unique per workflow step, e.g. `request`, `2025-03-14/reminder-5`, `receipt-v2`. */
-  stepKey: string;
-  level?: number;
-  /** Roles an escalation goes to (from the policy); the primary contact is copied. */
-  recipients?: RecipientRole[];
-  /** For DELIVERY_FAILURE: what failed. */
-  failure?: { to: string[]; error: string; stepKey: string };
-  /** For extension emails: what was asked, decided, why and by whom. */
-  note?: { approved?: boolean; requested?: string; reason?: string; by?: string };
-  /** A request sent again by the secretariat: threaded under the first, listing only what is missing. */
-  resend?: boolean;
-}
+/** One email of a request's life (defined in domain/, where workflows can see it). */
+export type SendRequestEmailInput = RequestEmail;
 
 export interface SendRequestEmailResult {
   outcome: 'SENT' | 'ALREADY_SENT' | 'FAILED';
@@ -42,6 +30,10 @@ function noteText(input: SendRequestEmailInput): { es: string; en: string } | un
   }
   const n = input.note;
   if (!n) return undefined;
+  if (input.kind === 'ATTENTION') return { es: `Qué falló: ${n.reason ?? ''}`, en: `What failed: ${n.reason ?? ''}` };
+  if (input.kind === 'EXEMPTED' || input.kind === 'CLOSED') {
+    return { es: `Motivo: ${n.reason ?? ''} (${n.by ?? 'secretariado'}).`, en: `Reason: ${n.reason ?? ''} (${n.by ?? 'secretariat'}).` };
+  }
   if (input.kind === 'EXTENSION_REQUESTED') {
     return {
       es: `Se solicita prórroga hasta el ${n.requested} (solicitada por ${n.by}). Motivo: ${n.reason}.`,
@@ -162,7 +154,13 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         break;
       }
       case 'DELIVERY_FAILURE':
+      case 'ATTENTION':
         to = await contactsByRole(prisma, request.institutionId, ['SECRETARIAT']);
+        break;
+      case 'EXEMPTED':
+      case 'CLOSED':
+        to = await contactsByRole(prisma, request.institutionId, ['CONTACT']);
+        cc = await contactsByRole(prisma, request.institutionId, ['ALTERNATE', 'LIAISON_HEAD']);
         break;
       case 'EXTENSION_REQUESTED':
         to = await contactsByRole(prisma, request.institutionId, ['SECRETARIAT']);
@@ -172,12 +170,14 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     const toEmails = unique(to.map((c) => c.email));
     const ccEmails = unique(cc.map((c) => c.email)).filter((e) => !toEmails.includes(e));
     if (toEmails.length === 0) {
-      return fail(`no active ${input.kind === 'DELIVERY_FAILURE' ? 'secretariat' : 'recipient'} contact for ${request.institution.code}`, [], []);
+      return fail(`no active ${input.kind === 'DELIVERY_FAILURE' || input.kind === 'ATTENTION' ? 'secretariat' : 'recipient'} contact for ${request.institution.code}`, [], []);
     }
 
     const first = to[0];
     const locale: Locale = first.locale === 'en' ? 'en' : 'es-MX';
-    const zone = first.timeZone || request.institution.timeZone;
+    // A zone stored before zones were checked at the edge must not stop the email: fall back to the
+    // institution's, then Mexico City's.
+    const zone = [first.timeZone, request.institution.timeZone].find((z) => z && isTimeZone(z)) ?? 'America/Mexico_City';
     const now = clock();
     const expiry = Math.floor(now.getTime() / 1000) + config.linkTtlDays * 86_400;
     const token = signLinkToken({
@@ -201,7 +201,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
       year: request.cycle.year,
       deadlineAt: request.deadline.toISOString(),
       zone,
-      link: input.kind === 'DELIVERY_FAILURE' || input.kind === 'RECEIPT' || input.kind === 'EXTENSION_REQUESTED' ? undefined : link,
+      link: ['DELIVERY_FAILURE', 'RECEIPT', 'EXTENSION_REQUESTED', 'EXEMPTED', 'CLOSED', 'ATTENTION'].includes(input.kind) ? undefined : link,
       indicators: input.kind === 'REQUEST' && !input.resend ? indicators : missing,
       level: input.level,
       overdueSince: request.deadline.toISOString(),
@@ -210,7 +210,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     });
 
     const threadRoot = messageIdFor(`${input.workflowId}/request`, config.messageIdDomain);
-    const threaded = (input.kind !== 'REQUEST' || input.resend === true) && input.kind !== 'DELIVERY_FAILURE';
+    const threaded = (input.kind !== 'REQUEST' || input.resend === true) && input.kind !== 'DELIVERY_FAILURE' && input.kind !== 'ATTENTION';
     const email: OutgoingEmail = {
       from: config.mailFrom,
       to: toEmails,
@@ -339,7 +339,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
      * delivered. A transient fault throws, so the step's activity is retried and the retry sends it.
      */
     async function noticeToSecretariat(error: string, recipients: string[]): Promise<void> {
-      if (input.kind === 'DELIVERY_FAILURE') return;
+      if (input.kind === 'DELIVERY_FAILURE' || input.kind === 'ATTENTION') return;
       await sendRequestEmail({
         dataRequestId: input.dataRequestId,
         workflowId: input.workflowId,

@@ -1,8 +1,8 @@
 import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
-import { AppError } from '../domain/app-error';
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma/client';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerHolidayRoutes } from './holiday-routes';
@@ -10,6 +10,7 @@ import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerProblemHandler } from './problem';
 import { registerRequestRoutes } from './request-routes';
 import { registerRespondRoutes } from './respond-routes';
+import { createAuthorize } from './secretariat-auth';
 
 export interface ServerDeps {
   prisma: PrismaClient;
@@ -18,32 +19,68 @@ export interface ServerDeps {
   linkSigningSecret: string;
   /** Bearer token for secretariat routes; when absent (development) they are open. */
   secretariatToken?: string;
+  /** The local mail catcher (development), served at /mail to the secretariat. */
   mailbox?: Mailbox;
+  /** Serve /mail to clients other than loopback (default: loopback only). */
+  mailboxAllowRemote?: boolean;
   now?: () => Date;
-  logger?: boolean;
+  /** Request logging (JSON, with request ids): `true` at info, or a level and a stream (tests). Default off. */
+  logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
+  /** Marks cookies Secure (outside development). */
+  secureCookies?: boolean;
+}
+
+/** A client's `X-Request-Id` when it is a plain token; otherwise (or absent) a fresh UUID. */
+function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
 /**
  * The HTTP API: secretariat routes under /api, the agency contact's form under /respond, and the local
- * mail catcher under /mail when one runs. Every error is answered as problem+json (api/problem.ts).
+ * mail catcher under /mail when one runs. Every error is answered as problem+json (api/problem.ts);
+ * every response carries security headers (CSP, frame-ancestors 'none', nosniff) and an X-Request-Id that
+ * the logs carry too.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  const logger = deps.logger === true ? { level: 'info' } : deps.logger ? { level: deps.logger.level ?? 'info', ...(deps.logger.stream ? { stream: deps.logger.stream } : {}) } : false;
+  const app = Fastify({
+    logger,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: (req) => requestId(req.headers['x-request-id']),
+    // Paths and queries longer than this are not ours (a token is < 1 kB).
+    maxParamLength: 200,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   registerProblemHandler(app);
-  await app.register(formbody);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+    // Pages are served over plain HTTP on localhost in development; HSTS is for the TLS front of a deployment.
+    strictTransportSecurity: deps.secureCookies ? undefined : false,
+  });
+  await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   const now = deps.now ?? (() => new Date());
-  const authorize = (header: string | undefined) => {
-    if (!deps.secretariatToken) return;
-    const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-    const expected = Buffer.from(deps.secretariatToken);
-    if (!header) throw new AppError('UNAUTHENTICATED', 'Secretariat routes need "Authorization: Bearer <SECRETARIAT_TOKEN>".');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new AppError('FORBIDDEN', 'The secretariat token is not valid.');
-  };
+  const authorize = createAuthorize(deps.secretariatToken);
   app.get('/healthz', async () => ({ ok: true }));
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, authorize });
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, authorize });
   registerHolidayRoutes(app, { prisma: deps.prisma, authorize });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
-  if (deps.mailbox) registerMailboxRoutes(app, deps.mailbox);
+  if (deps.mailbox) {
+    registerMailboxRoutes(app, deps.mailbox, { secretariatToken: deps.secretariatToken, allowRemote: deps.mailboxAllowRemote ?? false, secureCookies: deps.secureCookies ?? false });
+  }
   return app;
 }

@@ -1,26 +1,28 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { createBusinessCalendar, DEFAULT_ZONE, isIsoDate } from '../domain/business-calendar';
+import { createBusinessCalendar, DEFAULT_ZONE } from '../domain/business-calendar';
+import { deadlineWindow, LIMITS, zActor, zInstitutionCode, zIsoDate, zYear, ZYearParams } from '../domain/input-bounds';
 import { DEFAULT_REPORTING_POLICY, mergePolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
 import type { ReportingCycleInput } from '../domain/request-types';
 import type { PrismaClient } from '../prisma/client';
 import { reportingCycle } from '../workflows';
 
 export const ZOpenCycleBody = z.strictObject({
-  year: z.number({ error: 'year must be a number' }).int().min(2000).max(2100),
-  /** Deadline date (America/Mexico_City), yyyy-MM-dd. */
-  deadline: z.string().refine(isIsoDate, 'deadline must be a date written yyyy-MM-dd'),
+  year: zYear(),
+  /** Deadline date (America/Mexico_City), yyyy-MM-dd, within {@link deadlineWindow} of the year. */
+  deadline: zIsoDate(),
   /** Institution codes; default: every institution that reports an indicator of the plan. */
-  institutions: z.array(z.string().min(1)).min(1).max(20_000).optional(),
-  /** Partial reporting policy laid over the default. */
-  policy: z.record(z.string(), z.unknown()).optional(),
+  institutions: z.array(zInstitutionCode()).min(1).max(LIMITS.institutions).optional(),
+  /** Partial reporting policy laid over the default (validated by domain/reporting-policy: unknown keys refused). */
+  policy: z.record(z.string().max(64), z.unknown()).optional(),
   /** Per-institution overrides, laid over the cycle's policy: `{ "SEMAR": { "reminders": { … } } }`. */
-  policyOverrides: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
-  openedBy: z.string().min(1).max(200).optional(),
+  policyOverrides: z.record(zInstitutionCode(), z.record(z.string().max(64), z.unknown())).optional(),
+  openedBy: zActor().optional(),
 });
 
 export interface CycleRouteDeps {
@@ -30,6 +32,14 @@ export interface CycleRouteDeps {
   now: () => Date;
   /** Checks the secretariat's credentials; throws AppError when they are missing or wrong. */
   authorize: (authorization: string | undefined) => void;
+}
+
+/** Stores a cycle opening's large parts (content-addressed) and returns the row's id. */
+async function stageCycleOpening(prisma: PrismaClient, content: { institutionCodes?: string[]; policyOverrides?: Record<string, unknown> }): Promise<string> {
+  const json = JSON.stringify(content);
+  const id = createHash('sha256').update(json).digest('hex');
+  await prisma.stagedCycleOpening.createMany({ data: [{ id, content: JSON.parse(json) as object }], skipDuplicates: true });
+  return id;
 }
 
 /** Secretariat routes: open a reporting cycle, read its status per institution. */
@@ -48,6 +58,12 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
     }
     const today = DateTime.fromJSDate(now(), { zone: DEFAULT_ZONE }).toISODate()!;
     if (body.deadline <= today) throw new AppError('VALIDATION', `deadline ${body.deadline} must be after today (${today}, Mexico City)`, { deadline: 'must be in the future' });
+    const window = deadlineWindow(body.year);
+    if (body.deadline < window.from || body.deadline > window.to) {
+      throw new AppError('VALIDATION', `deadline ${body.deadline} does not fit the ${body.year} cycle: it must fall between ${window.from} and ${window.to}`, {
+        deadline: `must fall between ${window.from} and ${window.to} (the reported year to two years after it)`,
+      });
+    }
     const calendar = createBusinessCalendar({ zone: DEFAULT_ZONE });
     const effective = calendar.businessDayOnOrAfter(body.deadline);
 
@@ -69,10 +85,13 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
     const input: ReportingCycleInput = {
       year: body.year,
       deadlineDate: body.deadline,
-      institutionCodes: body.institutions ? [...new Set(body.institutions)] : undefined,
       policy: body.policy,
-      policyOverrides: body.policyOverrides,
       openedBy: body.openedBy ? `secretariat:${body.openedBy}` : 'secretariat',
+      // The institution list and per-institution policies can be large: stored first, the workflow's
+      // input carries the row's id.
+      ...(body.institutions || body.policyOverrides
+        ? { stagedOpeningId: await stageCycleOpening(prisma, { institutionCodes: body.institutions ? [...new Set(body.institutions)] : undefined, policyOverrides: body.policyOverrides }) }
+        : {}),
     };
     try {
       await temporal.workflow.start(reportingCycle, {
@@ -95,7 +114,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
 
   app.get('/api/cycles/:year', async (request) => {
     authorize(request.headers.authorization);
-    const { year } = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).parse(request.params);
+    const { year } = ZYearParams.parse(request.params);
     const page = z
       .object({
         offset: z.coerce.number().int().min(0).default(0),
@@ -128,11 +147,16 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
         requestedAt: true,
         submittedAt: true,
         endedAt: true,
+        attentionAt: true,
+        attentionReason: true,
         institution: { select: { code: true, nameEs: true, nameEn: true } },
         submissions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, kind: true } },
       },
     });
-    const grouped = await prisma.dataRequest.groupBy({ by: ['status'], where: { cycleId: cycle.id }, _count: { _all: true } });
+    const [grouped, needsAttention] = await Promise.all([
+      prisma.dataRequest.groupBy({ by: ['status'], where: { cycleId: cycle.id }, _count: { _all: true } }),
+      prisma.dataRequest.count({ where: { cycleId: cycle.id, attentionAt: { not: null } } }),
+    ]);
     return {
       year: cycle.year,
       status: cycle.status,
@@ -141,6 +165,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
       deadline: cycle.deadline,
       counts: Object.fromEntries(grouped.map((g) => [g.status, g._count._all])),
       total: grouped.reduce((n, g) => n + g._count._all, 0),
+      needsAttention,
       page: { offset: page.offset, limit: page.limit, ...(page.status ? { status: page.status } : {}) },
       requests: requests.map((r) => ({
         institution: r.institution.code,
@@ -153,6 +178,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
         requestedAt: r.requestedAt,
         submittedAt: r.submittedAt,
         endedAt: r.endedAt,
+        attention: r.attentionAt ? { since: r.attentionAt, reason: r.attentionReason } : null,
         latestVersion: r.submissions[0]?.version ?? null,
       })),
     };

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { isIsoDate } from '../domain/business-calendar';
+import { LIMITS, zActor, zIsoDate, zLine, ZYearParams } from '../domain/input-bounds';
 import { statutoryRestDays } from '../domain/mexican-holidays';
 import type { PrismaClient } from '../prisma/client';
 
 export const ZHolidayBody = z.strictObject({
-  date: z.string().refine(isIsoDate, 'must be a date written yyyy-MM-dd'),
-  nameEs: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
-  createdBy: z.string().trim().min(1).max(200).default('secretariat'),
+  date: zIsoDate(),
+  nameEs: zLine(LIMITS.name),
+  nameEn: zLine(LIMITS.name),
+  createdBy: zActor(),
 });
 
 /**
@@ -20,7 +20,7 @@ export const ZHolidayBody = z.strictObject({
 export function registerHolidayRoutes(app: FastifyInstance, { prisma, authorize }: { prisma: PrismaClient; authorize: (h: string | undefined) => void }): void {
   app.get('/api/holidays/:year', async (request) => {
     authorize(request.headers.authorization);
-    const { year } = z.object({ year: z.coerce.number().int().min(2006).max(2200) }).parse(request.params);
+    const { year } = ZYearParams.parse(request.params);
     const extra = await prisma.holiday.findMany({
       where: { date: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) } },
       orderBy: { date: 'asc' },

@@ -1,37 +1,85 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, appErrorStatus } from '../domain/app-error';
+import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
+import type { Locale } from '../domain/input-bounds';
+import { requestLanguage } from './request-language';
+
+/** Contacts' pages answer in Spanish unless told otherwise; the secretariat's JSON API in English. */
+export function defaultLanguage(request: FastifyRequest): Locale {
+  return request.url.startsWith('/respond') ? 'es-MX' : 'en';
+}
+
+/** Fastify's own client errors, in both languages (its messages are English only). */
+const FASTIFY_ERRORS: Record<string, { 'es-MX': string; en: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { 'es-MX': 'Tipo de contenido no admitido: envíe JSON o un formulario.', en: 'Unsupported content type: send JSON or a form.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { 'es-MX': 'El contenido enviado es demasiado grande.', en: 'The request body is too large.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { 'es-MX': 'El cuerpo JSON está vacío.', en: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { 'es-MX': 'El cuerpo no es JSON válido.', en: 'The body is not valid JSON.' },
+};
+
+/** Sends one problem+json answer (RFC 9457) with a stable `code` beside the readable `detail`. */
+export function sendProblem(
+  reply: FastifyReply,
+  { status, code, detail, fields, issues, retryAfterSeconds }: { status: number; code: string; detail: string; fields?: Record<string, string>; issues?: readonly FieldIssue[]; retryAfterSeconds?: number },
+): FastifyReply {
+  if (retryAfterSeconds) reply.header('retry-after', String(retryAfterSeconds));
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `urn:nap1325:problem:${code.toLowerCase()}`,
+      title: code,
+      status,
+      code,
+      detail,
+      ...(fields ? { fields } : {}),
+      ...(issues?.length ? { errors: issues.map(({ field, code: c, message }) => ({ field, code: c, message })) } : {}),
+    });
+}
 
 /**
- * Turns every error into an RFC 9457 problem+json answer. AppError codes map to their status; zod errors
- * to 400 naming each field; Fastify's own client errors (bad JSON, wrong content type, too large) keep
- * their 4xx. Anything else is a 500 whose detail is not leaked.
+ * Turns every error into an RFC 9457 problem+json answer in the reader's language. AppError codes map to
+ * their status; zod errors to 400 naming each field, with a code per field; Fastify's own client errors
+ * (bad JSON, wrong content type, too large) keep their 4xx. Refusals are logged as one line; anything
+ * else is a 500, logged with its stack and request id, whose detail names only the request id.
  */
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request, reply) => {
+    const lang = requestLanguage(request, defaultLanguage(request));
     if (error instanceof AppError) {
       const status = appErrorStatus[error.code];
-      return reply
-        .status(status)
-        .type('application/problem+json')
-        .send({ type: `urn:nap1325:problem:${error.code.toLowerCase()}`, title: error.code, status, detail: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+      if (status >= 500) request.log.error({ err: error }, `${status} ${error.code}: ${error.message}`);
+      else request.log.info({ status, code: error.extra.reason ?? error.code }, error.message);
+      return sendProblem(reply, {
+        status,
+        code: error.extra.reason ?? error.code,
+        detail: error.message,
+        fields: error.fields ?? (error.extra.issues ? fieldsOf(error.extra.issues) : undefined),
+        issues: error.extra.issues,
+        retryAfterSeconds: error.extra.retryAfterSeconds,
+      });
     }
     if (error instanceof ZodError) {
-      const fields = Object.fromEntries(error.issues.map((i) => [i.path.map(String).join('.') || '(body)', i.message]));
-      const first = Object.entries(fields)[0];
-      return reply
-        .status(400)
-        .type('application/problem+json')
-        .send({ type: 'urn:nap1325:problem:validation', title: 'VALIDATION', status: 400, detail: `Invalid request: ${first[0]}: ${first[1]}`, fields });
+      const issues = localizeZodIssues({ issues: error.issues, lang });
+      const first = issues[0];
+      const lead = lang === 'en' ? 'Invalid request' : 'Solicitud no válida';
+      request.log.info({ status: 400, fields: issues.map((i) => i.field) }, `${lead}: ${first.field}: ${first.message}`);
+      return sendProblem(reply, { status: 400, code: 'VALIDATION', detail: `${lead}: ${first.field}: ${first.message}`, fields: fieldsOf(issues), issues });
     }
     const status = (error as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return reply.status(status).type('application/problem+json').send({ type: 'about:blank', title: (error as FastifyError).code ?? 'BAD_REQUEST', status, detail: error.message });
+      const code = (error as FastifyError).code ?? 'BAD_REQUEST';
+      request.log.info({ status, code }, error.message);
+      return sendProblem(reply, { status, code, detail: FASTIFY_ERRORS[code]?.[lang] ?? error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).type('application/problem+json').send({ type: 'about:blank', title: 'INTERNAL', status: 500, detail: 'Internal error; it has been logged.' });
+    const detail = lang === 'en' ? `Internal error; it has been logged (request ${request.id}).` : `Error interno; quedó registrado (solicitud ${request.id}).`;
+    return sendProblem(reply, { status: 500, code: 'INTERNAL', detail });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).type('application/problem+json').send({ type: 'about:blank', title: 'NOT_FOUND', status: 404, detail: `No route ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const lang = requestLanguage(request, defaultLanguage(request));
+    const path = request.url.split('?')[0].slice(0, 200);
+    return sendProblem(reply, { status: 404, code: 'NOT_FOUND', detail: lang === 'en' ? `No route ${request.method} ${path}` : `No existe la ruta ${request.method} ${path}` });
+  });
 }

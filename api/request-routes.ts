@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { isIsoDate } from '../domain/business-calendar';
+import { LIMITS, zActor, zEmailAddress, zIsoDate, zLine, zLocale, zReason, ZRequestParams, zText, zTimeZone, ZYearParams, type Locale } from '../domain/input-bounds';
 import type { PrismaClient } from '../prisma/client';
 import {
   changeContactsUpdate,
@@ -13,32 +13,29 @@ import {
   resendRequestUpdate,
   statusQuery,
 } from '../workflows';
+import { requestLanguage } from './request-language';
 import { runUpdate } from './run-update';
 
-const ZParams = z.object({ year: z.coerce.number().int().min(2000).max(2100), institution: z.string().min(1).max(64) });
-const ZDate = z.string().refine(isIsoDate, 'must be a date written yyyy-MM-dd');
-const ZActor = z.string().trim().min(1).max(200).default('secretariat');
-
-export const ZExtensionDecisionBody = z.strictObject({ approve: z.boolean(), deadline: ZDate.optional(), note: z.string().trim().max(2000).optional(), decidedBy: ZActor });
-export const ZGrantExtensionBody = z.strictObject({ deadline: ZDate, reason: z.string().trim().min(1, 'a reason is required').max(2000), grantedBy: ZActor });
-export const ZExemptBody = z.strictObject({ reason: z.string().trim().min(1, 'a reason is required').max(2000), exemptedBy: ZActor });
-export const ZResendBody = z.strictObject({ requestedBy: ZActor });
+export const ZExtensionDecisionBody = z.strictObject({ approve: z.boolean(), deadline: zIsoDate().optional(), note: zText(LIMITS.note).optional(), decidedBy: zActor() });
+export const ZGrantExtensionBody = z.strictObject({ deadline: zIsoDate(), reason: zReason(), grantedBy: zActor() });
+export const ZExemptBody = z.strictObject({ reason: zReason(), exemptedBy: zActor() });
+export const ZResendBody = z.strictObject({ requestedBy: zActor() });
 export const ZChangeContactsBody = z.strictObject({
   contacts: z
     .array(
       z.strictObject({
         role: z.enum(['PRIMARY', 'ALTERNATE', 'LIAISON_HEAD']),
-        name: z.string().trim().min(1).max(200),
-        email: z.email(),
-        locale: z.enum(['es-MX', 'en']).optional(),
-        timeZone: z.string().min(1).max(64).optional(),
+        name: zLine(LIMITS.name),
+        email: zEmailAddress(),
+        locale: zLocale().optional(),
+        timeZone: zTimeZone().optional(),
       }),
     )
     .min(1)
-    .max(20),
-  changedBy: ZActor,
+    .max(LIMITS.contacts),
+  changedBy: zActor(),
 });
-export const ZCloseCycleBody = z.strictObject({ reason: z.string().trim().min(1, 'a reason is required').max(2000), closedBy: ZActor });
+export const ZCloseCycleBody = z.strictObject({ reason: zReason(), closedBy: zActor() });
 
 export interface RequestRouteDeps {
   prisma: PrismaClient;
@@ -46,13 +43,15 @@ export interface RequestRouteDeps {
   authorize: (authorization: string | undefined) => void;
 }
 
+const requestName = (lang: Locale, year: number, institution: string) => (lang === 'en' ? `The ${year} request of ${institution}` : `La solicitud ${year} de ${institution}`);
+
 /**
  * Secretariat actions on one institution's request of a cycle (each a validated Temporal update on
  * `request/<year>/<institution>`), its detailed state, and closing a whole cycle early.
  */
 export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, authorize }: RequestRouteDeps): void {
   const handleFor = async (params: unknown) => {
-    const { year, institution } = ZParams.parse(params);
+    const { year, institution } = ZRequestParams.parse(params);
     const request = await prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/${institution}` } });
     if (!request) throw new AppError('NOT_FOUND', `No ${year} request for institution ${institution}.`);
     return { year, institution, request, handle: temporal.workflow.getHandle(request.workflowId) };
@@ -74,6 +73,7 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
       escalationLevel: row.escalationLevel,
       nextAction: row.nextActionKind ? { kind: row.nextActionKind, at: row.nextActionAt } : null,
       endedAt: row.endedAt,
+      attention: row.attentionAt ? { since: row.attentionAt, reason: row.attentionReason } : null,
       workflow: live ?? null,
       submissions,
       messages,
@@ -97,18 +97,20 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
         authorize(request.headers.authorization);
         const { handle, year, institution } = await handleFor(request.params);
         const body = action.body.parse(request.body ?? {});
-        return runUpdate(`The ${year} request of ${institution}`, () => handle.executeUpdate(action.update, { args: [body] }));
+        const lang = requestLanguage(request, 'en');
+        return runUpdate(requestName(lang, year, institution), () => handle.executeUpdate(action.update, { args: [body] }), lang);
       },
     });
   }
 
   app.post('/api/cycles/:year/close', async (request) => {
     authorize(request.headers.authorization);
-    const { year } = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).parse(request.params);
+    const { year } = ZYearParams.parse(request.params);
     const body = ZCloseCycleBody.parse(request.body ?? {});
     const cycle = await prisma.reportingCycle.findFirst({ where: { year } });
     if (!cycle) throw new AppError('NOT_FOUND', `No reporting cycle for ${year}.`);
     if (cycle.status === 'CLOSED') throw new AppError('CONFLICT', `The ${year} cycle is already closed.`);
-    return runUpdate(`Closing the ${year} cycle`, () => temporal.workflow.getHandle(cycle.workflowId).executeUpdate(closeCycleUpdate, { args: [body] }));
+    const lang = requestLanguage(request, 'en');
+    return runUpdate(lang === 'en' ? `Closing the ${year} cycle` : `El cierre del ciclo ${year}`, () => temporal.workflow.getHandle(cycle.workflowId).executeUpdate(closeCycleUpdate, { args: [body] }), lang);
   });
 }

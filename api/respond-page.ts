@@ -124,7 +124,12 @@ ${rows}
 }
 
 /** Reads the form fields of {@link renderRespondPage} into the JSON shape of a submission. */
-export function formToSubmission(form: Record<string, unknown>): { values: { indicator: string; breakdown: string; value: string | null; comment?: string }[]; narrative?: string; final: boolean } {
+export function formToSubmission(form: Record<string, unknown>): {
+  values: { indicator: string; breakdown: string; value: string | null; comment?: string }[];
+  narrative?: string;
+  final: boolean;
+  reason?: string;
+} {
   const values: { indicator: string; breakdown: string; value: string | null; comment?: string }[] = [];
   const comments = new Map<string, string>();
   for (const [key, raw] of Object.entries(form)) {
@@ -147,5 +152,6 @@ export function formToSubmission(form: Record<string, unknown>): { values: { ind
     else own.forEach((v) => (v.comment = comment));
   }
   const narrative = typeof form.narrative === 'string' && form.narrative.trim() !== '' ? form.narrative.trim() : undefined;
-  return { values, narrative, final: String(form.final ?? 'true') === 'true' };
+  const reason = typeof form.reason === 'string' && form.reason.trim() !== '' ? form.reason.trim() : undefined;
+  return { values, narrative, final: String(form.final ?? 'true') === 'true', ...(reason ? { reason } : {}) };
 }

@@ -21,6 +21,56 @@ export type RequestStatus = (typeof RequestStatus)[keyof typeof RequestStatus];
 /** Statuses after which the request takes no more data. */
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['EXEMPTED', 'NOT_REPORTED', 'CLOSED'];
 
+/** Every email of a request's life. */
+export const EmailKind = {
+  REQUEST: 'REQUEST',
+  REMINDER: 'REMINDER',
+  ESCALATION: 'ESCALATION',
+  RECEIPT: 'RECEIPT',
+  DELIVERY_FAILURE: 'DELIVERY_FAILURE',
+  EXTENSION_REQUESTED: 'EXTENSION_REQUESTED',
+  EXTENSION_DECISION: 'EXTENSION_DECISION',
+  /** The institution is told it was exempted from the cycle, and why. */
+  EXEMPTED: 'EXEMPTED',
+  /** The institution is told the cycle was closed early, and why. */
+  CLOSED: 'CLOSED',
+  /** The secretariat is told something the request owed exhausted its retries. */
+  ATTENTION: 'ATTENTION',
+} as const;
+export type EmailKind = (typeof EmailKind)[keyof typeof EmailKind];
+
+/** Roles of an escalation's recipients (same values as domain/reporting-policy's RecipientRole). */
+export type EmailRecipientRole = 'CONTACT' | 'ALTERNATE' | 'LIAISON_HEAD' | 'SECRETARIAT';
+
+/** One email of a request, sent once per `stepKey` (see activities/send-request-email). */
+export interface RequestEmail {
+  dataRequestId: string;
+  workflowId: string;
+  kind: EmailKind;
+  /** Unique per workflow step, e.g. `request`, `2025-03-14/reminder-5`, `receipt-v2`. */
+  stepKey: string;
+  level?: number;
+  /** Roles an escalation goes to (from the policy); the primary contact is copied. */
+  recipients?: EmailRecipientRole[];
+  /** For DELIVERY_FAILURE and ATTENTION: what failed. */
+  failure?: { to: string[]; error: string; stepKey: string };
+  /** For extension, exemption and closing emails: what was asked, decided, why and by whom. */
+  note?: { approved?: boolean; requested?: string; reason?: string; by?: string };
+  /** A request sent again by the secretariat: threaded under the first, listing only what is missing. */
+  resend?: boolean;
+}
+
+/**
+ * Something the workflow owes and nobody waits for, in its outbox: an email (`event` and `detail` are
+ * recorded in the history once it is sent), or an attention flag for the secretariat.
+ */
+export interface OutboxItem {
+  email?: RequestEmail;
+  attention?: { key: string; reason: string };
+  event?: string;
+  detail?: string;
+}
+
 
 export interface InstitutionRequestInput {
   dataRequestId: string;
@@ -48,6 +98,12 @@ export interface InstitutionRequestCarried {
   pendingExtension?: PendingExtension;
   /** How many times the secretariat had the request sent again. */
   resends?: number;
+  /** The latest stored submission (set by the serialized workflow; absent in older runs). */
+  latest?: { version: number; kind: 'DRAFT' | 'FINAL' | 'CORRECTION'; contentHash: string };
+  /** Emails owed and not yet sent (carried over by continue-as-new). */
+  outbox?: OutboxItem[];
+  /** How many times something exhausted its retries and the secretariat was told. */
+  attentions?: number;
 }
 
 /** What `statusQuery` returns. */
@@ -58,20 +114,38 @@ export interface InstitutionRequestState extends InstitutionRequestCarried {
   deadlineAt?: string;
   cutoffAt?: string;
   nextAction?: { kind: string; key: string; at: string };
+  /** Emails waiting to be sent (the outbox's length). */
+  pendingEmails?: number;
 }
 
-/** Submit (final) or save a draft, as the API passes it to the workflow after checking the signed link. */
+/**
+ * Submit (final) or save a draft, as the API passes it to the workflow after checking the signed link and
+ * validating the content. The content itself was stored first (StagedSubmission) and travels as its hash,
+ * so the workflow's history stays small whatever a contact sends.
+ */
 export interface SubmitCommand {
-  input: TSubmitInput;
+  /** SHA-256 of the staged content (StagedSubmission of this request). */
+  contentHash?: string;
+  /** `true` submits (or corrects); `false` saves a draft. */
+  final?: boolean;
+  /** Histories recorded before staging carried the content inline; still read for them. */
+  input?: TSubmitInput;
   /** Email of the contact the link was issued to. */
   submittedBy: string;
-  /** Why a correction is made (required for corrections). */
+  /** Why a correction is made (required for corrections with new content). */
   reason?: string;
+}
+
+/** Whether a submit command submits (or corrects) rather than saves a draft; either shape of the command. */
+export function isFinalSubmission(command: SubmitCommand): boolean {
+  return command.final ?? command.input?.final ?? true;
 }
 
 export interface SubmitResult {
   status: RequestStatus;
   version: number;
+  /** SHA-256 of the stored content (absent in results recorded before staging). */
+  contentHash?: string;
   /** True when the same content was already recorded: nothing new was stored. */
   duplicate: boolean;
   kind: 'DRAFT' | 'FINAL' | 'CORRECTION';
@@ -93,6 +167,8 @@ export interface ReportingCycleInput {
   cycleId?: string;
   /** Requests started per run before continue-as-new (default 1,000); smaller in tests. */
   childrenPerRun?: number;
+  /** Id of the StagedCycleOpening holding the institution list and per-institution policies, when large. */
+  stagedOpeningId?: string;
   /** Set once the secretariat closed the cycle early (carried over by continue-as-new). */
   closing?: { reason: string; closedBy: string; signalled: number };
 }

@@ -18,7 +18,7 @@ import { institutionRequest } from './institution-request';
 
 const { prepareCycle, listCycleRequests, listOpenRequests, cycleProgress, closeCycleRecord, recordCycleClosing } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['DataError', 'NotFound'] },
 });
 
 /** Requests started per activity page. */

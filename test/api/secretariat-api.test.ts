@@ -54,10 +54,10 @@ it('lists statutory rest days and lets the secretariat add one that moves a new 
   expect((await call('POST', '/api/holidays', { date: `${year}-12-25`, nameEs: 'x', nameEn: 'x' })).status).toBe(409);
   expect((await call('POST', '/api/holidays', { date: `${year}-02-30`, nameEs: 'x', nameEn: 'x' })).status).toBe(400);
 
-  const opened = await call('POST', '/api/cycles', { year: 2040, deadline: friday, institutions: ['SEMAR'] });
+  const opened = await call('POST', '/api/cycles', { year, deadline: friday, institutions: ['SEMAR'] });
   expect(opened.status).toBe(202);
   const status = await eventually(async () => {
-    const s = await call('GET', '/api/cycles/2040');
+    const s = await call('GET', `/api/cycles/${year}`);
     return s.status === 200 && s.json.requests?.length === 1 ? s : undefined;
   });
   const monday = DateTime.fromISO(friday, { zone: 'America/Mexico_City' }).plus({ days: 3 }).endOf('day');
@@ -65,43 +65,47 @@ it('lists statutory rest days and lets the secretariat add one that moves a new 
 });
 
 it('pages and filters the status of a cycle', async () => {
-  const opened = await call('POST', '/api/cycles', { year: 2041, deadline: DateTime.now().plus({ days: 40 }).toISODate() });
+  const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 40 }).toISODate()!;
+  // The previous year's cycle, due within two years of it (the holiday test above uses next year's).
+  const year = Number(deadline.slice(0, 4)) - 1;
+  const opened = await call('POST', '/api/cycles', { year, deadline });
   expect(opened.status).toBe(202);
   const full = await eventually(async () => {
-    const s = await call('GET', '/api/cycles/2041');
+    const s = await call('GET', `/api/cycles/${year}`);
     return s.json.total >= 7 && s.json.counts.REQUESTED === s.json.total ? s : undefined;
   });
-  const page = await call('GET', '/api/cycles/2041?offset=2&limit=3');
+  const page = await call('GET', `/api/cycles/${year}?offset=2&limit=3`);
   expect(page.json.requests.map((r: any) => r.institution)).toEqual(full.json.requests.slice(2, 5).map((r: any) => r.institution));
-  expect((await call('GET', '/api/cycles/2041?status=SUBMITTED')).json.requests).toEqual([]);
-  expect((await call('GET', '/api/cycles/2041?limit=0')).status).toBe(400);
+  expect((await call('GET', `/api/cycles/${year}?status=SUBMITTED`)).json.requests).toEqual([]);
+  expect((await call('GET', `/api/cycles/${year}?limit=0`)).status).toBe(400);
 });
 
 it('applies a per-institution policy override over the cycle policy, and refuses an invalid one', async () => {
   const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 45 }).toISODate()!;
-  const invalid = await call('POST', '/api/cycles', { year: 2042, deadline, policyOverrides: { SEMAR: { reminders: { businessDaysBefore: [0] } } } });
+  const year = Number(deadline.slice(0, 4)) - 2;
+  const invalid = await call('POST', '/api/cycles', { year, deadline, policyOverrides: { SEMAR: { reminders: { businessDaysBefore: [0] } } } });
   expect(invalid.status).toBe(400);
   expect(invalid.json.detail).toMatch(/policyOverrides\.SEMAR: .*reminders\.businessDaysBefore/);
-  const outside = await call('POST', '/api/cycles', { year: 2042, deadline, institutions: ['SRE'], policyOverrides: { SEMAR: {} } });
+  const outside = await call('POST', '/api/cycles', { year, deadline, institutions: ['SRE'], policyOverrides: { SEMAR: {} } });
   expect(outside.status).toBe(400);
   expect(outside.json.detail).toMatch(/SEMAR/);
 
   const opened = await call('POST', '/api/cycles', {
-    year: 2042,
+    year,
     deadline,
     institutions: ['SRE', 'SEMAR'],
     policyOverrides: { SEMAR: { reminders: { businessDaysBefore: [2] } } },
   });
   expect(opened.status).toBe(202);
   const status = await eventually(async () => {
-    const s = await call('GET', '/api/cycles/2042');
+    const s = await call('GET', `/api/cycles/${year}`);
     return s.json.requests?.length === 2 && s.json.requests.every((r: any) => r.nextAction) ? s : undefined;
   });
   const next = Object.fromEntries(status.json.requests.map((r: any) => [r.institution, r.nextAction.at]));
   // SRE's first reminder is 10 business days before the deadline (cycle default); SEMAR's only 2.
   expect(Date.parse(next.SEMAR)).toBeGreaterThan(Date.parse(next.SRE));
-  const semar = await call('GET', '/api/cycles/2042/requests/SEMAR');
+  const semar = await call('GET', `/api/cycles/${year}/requests/SEMAR`);
   expect(semar.json.workflow.nextAction.key).toBe('reminder-2');
-  const sre = await call('GET', '/api/cycles/2042/requests/SRE');
+  const sre = await call('GET', `/api/cycles/${year}/requests/SRE`);
   expect(sre.json.workflow.nextAction.key).toBe('reminder-10');
 });

@@ -67,7 +67,7 @@ describe('validateSubmission', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.fields['values[3].indicator']).toMatch(/more than once/);
-    expect(result.fields['indicator 8.a']).toMatch(/exceed the total/);
+    expect(result.fields['values[0].value']).toMatch(/exceed the total/);
   });
 
   it('a final submission needs every indicator; a draft does not', () => {

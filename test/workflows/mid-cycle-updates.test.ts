@@ -4,15 +4,16 @@
  * time-skipping Temporal server, real PostgreSQL and SMTP; time is skipped with `env.sleep()`.
  *
  * Time is global to the server, so the file is one story in chronological order over three cycles:
- * 2045 (all seven institutions, deadline D = 15 business days from today), 2046 (SEDENA and SRE, closed
- * early) and 2047 (SRE, a known lost-wake-up bug). Each institution of 2045 plays one scenario:
+ * D's year (all seven institutions, deadline D = 15 business days from today), the year before (SEDENA and
+ * SRE, closed early) and the one before that (SRE, a known lost-wake-up bug). Each institution of D's year
+ * plays one scenario:
  *
  * | SEDENA    | draft → final → correction in the window → correction after it (409) |
  * | SEMAR     | contact asks for an extension, the secretariat approves: new deadline, new reminders |
  * | SSPC      | contact asks for an extension, the secretariat rejects: escalation on the old timeline |
  * | INMUJERES | the secretariat grants an extension directly |
  * | UNWOMEN   | primary contact replaced between two reminders |
- * | CECOPAM   | exempted: no more emails |
+ * | CECOPAM   | exempted: told why, then no more emails |
  * | SRE       | a draft, then the secretariat resends the request (threaded, missing indicators only) |
  *
  * Workflow time skips while activities run on the wall clock: emails' Date headers and audit rows carry
@@ -29,14 +30,15 @@ import { formatDeadline } from '../../domain/deadline-text';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { createTimeSkippingEnv } from '../support/temporal';
 
-const YEAR = 2045;
-const CLOSED_YEAR = 2046;
-/** A cycle of its own for the known lost-wakeup bug (see the end of the phase before time skips). */
-const LOST_WAKEUP_YEAR = 2047;
 const calendar = createBusinessCalendar({ zone: DEFAULT_ZONE });
 const today = DateTime.now().setZone(DEFAULT_ZONE).toISODate()!;
 /** The cycle's deadline: 15 business days away, so reminder-10 falls after the day the cycle opens. */
 const D = calendar.addBusinessDays(today, 15);
+/** Cycles report on a year whose deadline falls in it or up to two years after: the three years up to D's. */
+const YEAR = Number(D.slice(0, 4));
+const CLOSED_YEAR = YEAR - 1;
+/** A cycle of its own for the known lost-wakeup bug (see the end of the phase before time skips). */
+const LOST_WAKEUP_YEAR = YEAR - 2;
 /** SEMAR's approved extension: its reminder-1 (D+4) comes after the old escalation-1 (D+3). */
 const SEMAR_DEADLINE = calendar.addBusinessDays(D, 5);
 /** What SSPC asks for (and is refused). */
@@ -93,7 +95,7 @@ const detail = async (code: string, year = YEAR) => (await http('GET', api(year,
 
 /** Emails of `year` whose envelope (to or cc) includes `address`, in arrival order. */
 function inbox(address: string, year = YEAR): CaughtMessage[] {
-  return h.smtp.messages.filter((m) => m.envelope.to.includes(address) && (m.parsed.subject ?? '').includes(String(year)));
+  return h.smtp.messages.filter((m) => m.envelope.to.includes(address) && (m.parsed.subject ?? '').includes(`PNA-1325 ${year}`));
 }
 
 /** What a person sees first in the subject line, as a short label. */
@@ -105,6 +107,8 @@ function label(m: CaughtMessage): string {
   if (/^Acuse de recibo/.test(s)) return 'receipt';
   if (/solicita una prórroga/.test(s)) return 'extension-requested';
   if (/: prórroga de /.test(s)) return 'extension-decision';
+  if (/queda exenta del ciclo/.test(s)) return 'exempted';
+  if (/el ciclo se cerró/.test(s)) return 'closed';
   return s;
 }
 
@@ -168,19 +172,20 @@ async function lastEvents(workflowId: string, n: number): Promise<string[]> {
 }
 
 /**
- * Waits until a request's workflow is idle, waiting on its next timer: its last event other than a
- * completed workflow task (the test server records those for refused updates too) is `timerStarted`.
- * Needed before an action that follows another one quickly: a change that reaches the workflow while it
- * is still recording its next step is missed until that step's timer fires (bug reported, see the
- * lost-wake-up test below). Remove these waits once that is fixed.
+ * Waits until a request's workflow is idle, waiting on its next timer: no activity pending (emails go out
+ * from the workflow's outbox after its timer has started), no workflow task pending, and a timer open.
+ * Used before moving the clock, so a step's emails are counted at the instant they were due.
  */
 async function idle(workflowId: string): Promise<void> {
   let tail: string[] = [];
   await eventually(async () => {
-    tail = await lastEvents(workflowId, 12);
-    const settled = [...tail];
-    while (settled.at(-1) === 'workflowTaskCompleted') settled.splice(-3, 3); // scheduled, started, completed
-    return settled.at(-1) === 'timerStarted' ? true : undefined;
+    const handle = env.client.workflow.getHandle(workflowId);
+    const { raw } = await handle.describe();
+    if ((raw.pendingActivities?.length ?? 0) > 0 || raw.pendingWorkflowTask) return undefined;
+    const { events } = await handle.fetchHistory();
+    tail = (events ?? []).slice(-12).map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '') ?? '?');
+    const count = (kind: string) => (events ?? []).filter((e) => Object.keys(e).some((k) => k === `${kind}EventAttributes`)).length;
+    return count('timerStarted') > count('timerFired') + count('timerCanceled') ? true : undefined;
   }, { what: `${workflowId} to wait on its next timer` }).catch((err: Error) => {
     throw new Error(`${err.message}; last events: ${tail.join(' → ')}`);
   });
@@ -249,7 +254,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
     await eventually(async () => {
       const cycle = await http('GET', `/api/cycles/${YEAR}`);
       return cycle.json.requests?.length === 7 && cycle.json.requests.every((r: any) => r.nextAction?.kind === 'REMINDER') ? cycle : undefined;
-    }, { what: 'every 2045 request to wait for its first reminder' });
+    }, { what: 'every request of the main cycle to wait for its first reminder' });
   });
 
   describe('SEDENA: draft, final, corrections', () => {
@@ -291,7 +296,8 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       const unexplained = await http('POST', links.SEDENA, changed);
       expect(unexplained.status).toBe(400);
       expect(unexplained.type).toContain('application/problem+json');
-      expect(unexplained.json.detail).toMatch(/reason/);
+      expect(unexplained.json.detail).toMatch(/motivo/);
+      expect(unexplained.json.code).toBe('CORRECTION_NEEDS_REASON');
       expect(unexplained.json.fields).toHaveProperty('reason');
 
       const corrected = await http('POST', links.SEDENA, { ...changed, reason: 'Cifra de 1.a mal capturada' });
@@ -300,7 +306,8 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
 
       const draftAfter = await http('POST', links.SEDENA, { values: answers(indicators.SEDENA.slice(0, 1), 9), final: false });
       expect(draftAfter.status).toBe(409);
-      expect(draftAfter.json.detail).toBe('The report was already submitted: a draft cannot replace it. Send a correction (final, with a reason) instead.');
+      expect(draftAfter.json.detail).toBe('El informe ya fue enviado: un borrador no puede reemplazarlo. Envíe una corrección (con motivo).');
+      expect(draftAfter.json.code).toBe('DRAFT_AFTER_SUBMISSION');
 
       const [receipt] = await h.smtp.waitFor((m) => /versión 3/.test(m.parsed.subject ?? '') && m.envelope.to.includes(primary('sedena')));
       expect(receipt.parsed.text).toContain(`${indicators.SEDENA[0].code} = 4`);
@@ -325,7 +332,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
         http('POST', api(YEAR, 'SEDENA', '/exempt'), { reason: 'no aplica' }),
       ]);
       expect(refusals.map((r) => [r.status, r.json.detail])).toEqual([
-        [409, 'Cannot ask for an extension: the request is submitted.'],
+        [409, 'No se puede pedir una prórroga: el estado de la solicitud es «informe enviado».'],
         [409, 'There is no extension request waiting for a decision.'],
         [409, 'Cannot grant an extension: the request is submitted.'],
         [409, 'Cannot resend the request: the request is submitted.'],
@@ -351,7 +358,8 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       const earlier = calendar.addBusinessDays(D, -2);
       const notLater = await http('POST', extensionLink(links.SEMAR), { deadline: earlier, reason: 'cierre' });
       expect(notLater.status).toBe(409);
-      expect(notLater.json.detail).toBe(`The new deadline (${earlier}) must be after the current one (${D}).`);
+      expect(notLater.json.detail).toBe(`La nueva fecha límite (${earlier}) debe ser posterior a la vigente (${D}).`);
+      expect(notLater.json.code).toBe('DEADLINE_NOT_LATER');
       const same = await http('POST', extensionLink(links.SEMAR), { deadline: D, reason: 'cierre' });
       expect(same.status).toBe(409);
 
@@ -361,7 +369,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
 
       const twice = await http('POST', extensionLink(links.SEMAR), { deadline: calendar.addBusinessDays(D, 7), reason: 'otra vez' });
       expect(twice.status).toBe(409);
-      expect(twice.json.detail).toBe(`An extension to ${SEMAR_DEADLINE} is already waiting for the secretariat's decision.`);
+      expect(twice.json.detail).toBe(`Ya hay una solicitud de prórroga al ${SEMAR_DEADLINE} esperando la decisión del secretariado.`);
 
       // The secretariat is told (the contact is copied), in the request's thread.
       const [email] = await h.smtp.waitFor((m) => /SEMAR solicita una prórroga/.test(m.parsed.subject ?? ''));
@@ -462,9 +470,9 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
 
       const resent = await http('POST', api(YEAR, 'SRE', '/resend'), { requestedBy: 'coordinacion@example.gob.mx' });
       expect(resent.status).toBe(200);
-      expect(resent.json).toMatchObject({ status: 'DRAFT', message: 'The request was sent again.' });
+      expect(resent.json).toMatchObject({ status: 'DRAFT', message: 'The request is being sent again.' });
 
-      const [original, again] = await h.smtp.waitFor((m) => label(m) === 'request' && m.envelope.to.includes(primary('sre')) && m.parsed.subject!.includes(String(YEAR)), { count: 2 });
+      const [original, again] = await h.smtp.waitFor((m) => label(m) === 'request' && m.envelope.to.includes(primary('sre')) && m.parsed.subject!.includes(`PNA-1325 ${YEAR}`), { count: 2 });
       expect(again.parsed.messageId).not.toBe(original.parsed.messageId);
       expect(again.parsed.inReplyTo).toBe(original.parsed.messageId);
       expect(again.parsed.references).toEqual(original.parsed.messageId);
@@ -485,13 +493,13 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       expect(noReason.status).toBe(400);
       expect(noReason.json.fields).toHaveProperty('reason');
 
-      const exempted = await http('POST', api(YEAR, 'CECOPAM', '/exempt'), { reason: 'Sin actividades en 2045', exemptedBy: 'coordinacion@example.gob.mx' });
+      const exempted = await http('POST', api(YEAR, 'CECOPAM', '/exempt'), { reason: 'Sin actividades este año', exemptedBy: 'coordinacion@example.gob.mx' });
       expect(exempted.status).toBe(200);
       expect(exempted.json).toMatchObject({ status: 'EXEMPTED', message: `CECOPAM is exempted from the ${YEAR} cycle.` });
 
       const row = await ended('CECOPAM');
       expect(row).toMatchObject({ status: 'EXEMPTED', nextAction: null, workflow: null });
-      expect(row.audit.find((a: any) => a.action === 'EXEMPTED')).toMatchObject({ actor: 'secretariat:coordinacion@example.gob.mx', data: { reason: 'Sin actividades en 2045', to: 'EXEMPTED' } });
+      expect(row.audit.find((a: any) => a.action === 'EXEMPTED')).toMatchObject({ actor: 'secretariat:coordinacion@example.gob.mx', data: { reason: 'Sin actividades este año', to: 'EXEMPTED' } });
 
       const refusals = [
         await http('POST', api(YEAR, 'CECOPAM', '/exempt'), { reason: 'otra vez' }),
@@ -501,7 +509,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       ];
       for (const r of refusals) {
         expect(r.status).toBe(409);
-        expect(r.json.detail).toMatch(/no longer takes data/);
+        expect(r.json.detail).toMatch(/no longer takes data|ya no recibe datos/);
       }
       // The contact still sees the form, with its status.
       expect((await http('GET', links.CECOPAM)).json.status).toBe('EXEMPTED');
@@ -549,14 +557,16 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       await ended('SRE', CLOSED_YEAR);
       const late = await http('POST', linkIn(sre), { values: answers(indicators.SRE), final: true });
       expect(late.status).toBe(409);
-      expect(late.json.detail).toMatch(/no longer takes data/);
+      expect(late.json.detail).toMatch(/ya no recibe datos/);
       // The submitted report's correction window ended with the cycle.
       await ended('SEDENA', CLOSED_YEAR);
       const correction = await http('POST', linkIn(sedena), { values: answers(indicators.SEDENA, 7), final: true, reason: 'Ajuste' });
       expect(correction.status).toBe(409);
-      expect(correction.json.detail).toMatch(/no longer takes data/);
-      // Nobody was emailed about the close; the other cycle is untouched.
-      expect(inbox(primary('sre'), CLOSED_YEAR).map(label)).toEqual(['request']);
+      expect(correction.json.detail).toMatch(/ya no recibe datos/);
+      // The open request's institution is told of the close, with the reason; the other cycle is untouched.
+      expect(inbox(primary('sre'), CLOSED_YEAR).map(label)).toEqual(['request', 'closed']);
+      expect(inbox(primary('sre'), CLOSED_YEAR)[1].parsed.text).toContain('Motivo: Informe anual adelantado');
+      expect(inbox(primary('sedena'), CLOSED_YEAR).map(label)).toEqual(['request', 'receipt']);
       expect((await http('GET', `/api/cycles/${YEAR}`)).json.status).toBe('OPEN');
     });
   });
@@ -564,7 +574,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
   describe(`cycle ${LOST_WAKEUP_YEAR}: a change that arrives while a request records its next step is not missed`, () => {
     it('closing the cycle closes a request that was between two steps', async () => {
       expect((await http('POST', '/api/cycles', { year: LOST_WAKEUP_YEAR, deadline: D, institutions: ['SRE'] })).status).toBe(202);
-      await h.smtp.waitFor((m) => label(m) === 'request' && m.parsed.subject!.includes(String(LOST_WAKEUP_YEAR)));
+      await h.smtp.waitFor((m) => label(m) === 'request' && m.parsed.subject!.includes(`PNA-1325 ${LOST_WAKEUP_YEAR}`));
       const workflowId = `request/${LOST_WAKEUP_YEAR}/SRE`;
       await idle(workflowId);
       const row = await h.prisma.dataRequest.findFirstOrThrow({ where: { workflowId } });
@@ -572,10 +582,12 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       // widens to seconds a window that is otherwise one activity long.
       const locker = new pg.Client({ connectionString: h.databaseUrl });
       await locker.connect();
+      let resent: Promise<Res> | undefined;
       try {
         await locker.query('BEGIN');
         await locker.query('SELECT id FROM "DataRequest" WHERE id = $1 FOR NO KEY UPDATE', [row.id]);
-        expect((await http('POST', api(LOST_WAKEUP_YEAR, 'SRE', '/resend'), {})).status).toBe(200);
+        // The resend records itself on the row: it waits for the row while the cycle is closed.
+        resent = http('POST', api(LOST_WAKEUP_YEAR, 'SRE', '/resend'), {});
         await eventually(async () => {
           const { rows } = await locker.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
           return rows[0].n > 0 ? true : undefined;
@@ -587,6 +599,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
         await locker.query('COMMIT').catch(() => undefined);
         await locker.end();
       }
+      expect((await resent)?.status).toBe(200);
       // Closed within moments (before the fix it waited for reminder-10, sent it, then closed).
       await eventually(async () => ((await detail('SRE', LOST_WAKEUP_YEAR)).status === 'CLOSED' ? true : undefined), {
         timeoutMs: 5_000,
@@ -608,7 +621,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
     it('replaces the primary contact: the old link is refused with 403, the next reminder goes to the new person', async () => {
       const bad = await http('PUT', api(YEAR, 'UNWOMEN', '/contacts'), { contacts: [{ role: 'PRIMARY', name: 'X', email: 'not-an-address' }] });
       expect(bad.status).toBe(400);
-      expect(Object.keys(bad.json.fields)).toEqual(['contacts.0.email']);
+      expect(Object.keys(bad.json.fields)).toEqual(['contacts[0].email']);
       const none = await http('PUT', api(YEAR, 'UNWOMEN', '/contacts'), { contacts: [] });
       expect(none.status).toBe(400);
 
@@ -621,7 +634,8 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
 
       const old = await http('GET', links.UNWOMEN);
       expect(old.status).toBe(403);
-      expect(old.json.detail).toBe(`This link was issued to ${primary('onumujeres', 'example.org')}, who is no longer a contact of UNWOMEN. Use the link sent to the current contact.`);
+      expect(old.json.detail).toBe(`Este enlace se envió a ${primary('onumujeres', 'example.org')}, que ya no es contacto de UNWOMEN. Use el enlace enviado al contacto actual.`);
+      expect(old.json.code).toBe('LINK_REPLACED_CONTACT');
       expect((await http('POST', links.UNWOMEN, { values: answers(indicators.UNWOMEN.slice(0, 1)), final: false })).status).toBe(403);
 
       const row = await detail('UNWOMEN');
@@ -655,7 +669,7 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       expect(row.status).toBe('SUBMITTED');
       const late = await http('POST', links.SEDENA, { values: answers(indicators.SEDENA, 5), final: true, reason: 'Otra cifra' });
       expect(late.status).toBe(409);
-      expect(late.json.detail).toBe(`The ${YEAR} request of SEDENA has ended: it no longer takes data or changes.`);
+      expect(late.json.detail).toBe(`La solicitud ${YEAR} de SEDENA terminó: ya no recibe datos ni cambios.`);
       expect(row.submissions).toHaveLength(3);
       // No reminder was ever sent for a submitted report.
       expect(inbox(primary('sedena')).map(label)).toEqual(['request', 'receipt', 'receipt']);
@@ -713,8 +727,11 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
     });
 
     it('CECOPAM (exempted) received nothing after its exemption', () => {
-      expect(inbox(primary('cecopam')).map(label)).toEqual(['request']);
-      expect(inbox(alternate('cecopam')).map(label)).toEqual(['request']);
+      // Only the notice of the exemption itself, with its reason (to the contact, copied to the alternate).
+      expect(inbox(primary('cecopam')).map(label)).toEqual(['request', 'exempted']);
+      expect(inbox(alternate('cecopam')).map(label)).toEqual(['request', 'exempted']);
+      const notice = inbox(primary('cecopam'))[1];
+      expect(notice.parsed.text).toContain('Motivo: Sin actividades este año');
     });
   });
 
@@ -725,7 +742,8 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       const past = calendar.addBusinessDays(D, 1);
       const asked = await http('POST', extensionLink(links.SSPC), { deadline: past, reason: 'Atraso' });
       expect(asked.status).toBe(409);
-      expect(asked.json.detail).toMatch(/must be after today/);
+      expect(asked.json.detail).toMatch(/debe ser posterior a hoy/);
+      expect(asked.json.code).toBe('DEADLINE_NOT_FUTURE');
     });
 
     it('an action on an ended request says which request ended', async () => {
