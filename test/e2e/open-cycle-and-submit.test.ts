@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import { signLinkToken } from '../../domain/signed-link';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import { expectConsistent } from '../support/consistency';
 import { answers } from '../support/reporting-scenarios';
 import { createDevServerEnv } from '../support/temporal';
 
@@ -203,5 +204,11 @@ describe('open a cycle, answer by the emailed link', () => {
     expect(await res.text()).toContain('Borrador guardado');
     const status = await http('GET', `/api/cycles/${year}`);
     expect(status.json.requests.find((r: any) => r.institution === 'SRE').status).toBe('DRAFT');
+  });
+
+  it('ends consistent: every workflow agrees with its record (the operator\'s check)', async () => {
+    const report = await expectConsistent({ ...h, cycleYear: year });
+    const institutions = await h.prisma.institution.count({ where: { reportedIndicators: { some: {} } } });
+    expect(report).toMatchObject({ checked: institutions - 1, checkedEnded: 1, cycles: 1 });
   });
 });

@@ -28,6 +28,7 @@ import type { CaughtMessage } from '../../scripts/mail-catcher';
 import { createBusinessCalendar, DEFAULT_ZONE } from '../../domain/business-calendar';
 import { formatDeadline } from '../../domain/deadline-text';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import { expectConsistent } from '../support/consistency';
 import { createTimeSkippingEnv } from '../support/temporal';
 
 const calendar = createBusinessCalendar({ zone: DEFAULT_ZONE });
@@ -750,6 +751,13 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       const refused = await http('POST', api(YEAR, 'CECOPAM', '/resend'), {});
       expect(refused.status).toBe(409);
       expect(refused.json.detail).toMatch(/CECOPAM/);
+    });
+  });
+
+  describe('the end of the story', () => {
+    it('every workflow agrees with its record (the operator\'s consistency check)', async () => {
+      for (const cycleYear of [YEAR, CLOSED_YEAR, LOST_WAKEUP_YEAR]) await expectConsistent({ ...h, cycleYear });
+      await expectConsistent(h);
     });
   });
 });
