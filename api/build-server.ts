@@ -48,7 +48,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     genReqId: (req) => requestId(req.headers['x-request-id']),
     // Paths and queries longer than this are not ours (a token is < 1 kB).
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

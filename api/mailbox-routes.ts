@@ -24,7 +24,10 @@ export interface MailboxAccess {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const COOKIE = 'nap1325_mail';
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Whether a client address is this machine's loopback (127.0.0.0/8, ::1, or 127.x mapped into IPv6). */
+export function isLoopbackAddress(ip: string): boolean {
+  return ip === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(ip);
+}
 
 /** The cookie's value: an HMAC of the token (the token itself never travels in a cookie). */
 const cookieValue = (token: string) => createHmac('sha256', token).update('nap1325 mail catcher').digest('base64url');
@@ -61,7 +64,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/mail')) return;
-    if (!access.allowRemote && !LOOPBACK.has(request.ip)) throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    if (!access.allowRemote && !isLoopbackAddress(request.ip)) throw new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
 
   const requireSecretariat = (request: FastifyRequest, reply: FastifyReply): boolean => {

@@ -31,13 +31,13 @@ export interface CheckConsistencyOptions {
   clock?: () => Date;
 }
 
-type RequestRow = { id: string; workflowId: string; status: string; endedAt: Date | null; cycleId: string };
+type RequestRow = { id: string; workflowId: string; status: string; endedAt: Date | null; cycleId: string; attentionAt: Date | null; attentionReason: string | null };
 type CycleRow = { id: string; year: number; workflowId: string; status: string; closedAt: Date | null };
 type Described = { description: WorkflowExecutionDescription } | { missing: true } | { error: string };
 /** A request's problems, and whether it was caught mid-transition (busy and disagreeing: worth a second look). */
 type RequestCheck = { problems: ConsistencyProblem[]; unsettled: boolean };
 
-const REQUEST_COLUMNS = { id: true, workflowId: true, status: true, endedAt: true, cycleId: true } as const;
+const REQUEST_COLUMNS = { id: true, workflowId: true, status: true, endedAt: true, cycleId: true, attentionAt: true, attentionReason: true } as const;
 const CYCLE_COLUMNS = { id: true, year: true, workflowId: true, status: true, closedAt: true } as const;
 /**
  * Describes failing one after another (not "not found": errors, deadlines) before the run stops: a
@@ -186,6 +186,9 @@ export async function checkConsistency({
     }
     const { description } = described;
     const problems = await pendingWork(workflowId, description);
+    if (row.attentionAt) {
+      problems.push({ workflowId, kind: ConsistencyProblemKind.NEEDS_ATTENTION, detail: `flagged since ${iso(row.attentionAt)}: ${row.attentionReason ?? '(no reason)'}` });
+    }
     const status = description.status.name;
     if (row.endedAt) {
       if (ENDED_BADLY.has(status)) {
@@ -206,7 +209,7 @@ export async function checkConsistency({
       if (!quiescent) return { problems, unsettled: true };
       problems.push({ workflowId, kind: ConsistencyProblemKind.STATUS_MISMATCH, detail: `workflow says ${state.status}, record says ${row.status}` });
     } catch (err) {
-      // A workflow registers its handlers after its first activity (loading its timeline): until then, busy, it cannot answer.
+      // Runs that started before handlers were registered first (v1) answer only after their first activity.
       if (err instanceof QueryNotRegisteredError && !quiescent) return { problems, unsettled: true };
       problems.push({ workflowId, kind: ConsistencyProblemKind.QUERY_FAILED, detail: failed('status query', err) });
     }

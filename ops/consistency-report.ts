@@ -24,6 +24,11 @@ export const ConsistencyProblemKind = {
   WORKFLOW_TASK_FAILING: 'WORKFLOW_TASK_FAILING',
   /** The workflow could not be read: its status query (or describe) failed or timed out. */
   QUERY_FAILED: 'QUERY_FAILED',
+  /**
+   * Something the request owed (an email, a record update) exhausted its retries: the row is flagged
+   * (`attentionAt`) and the secretariat was emailed. Cleared by a successful resend.
+   */
+  NEEDS_ATTENTION: 'NEEDS_ATTENTION',
 } as const;
 export type ConsistencyProblemKind = (typeof ConsistencyProblemKind)[keyof typeof ConsistencyProblemKind];
 

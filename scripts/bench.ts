@@ -496,8 +496,8 @@ async function main(): Promise<void> {
         await running.catch(() => undefined);
       });
 
-      const year = 2090;
       const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 60 }).toISODate()!;
+      const year = Number(deadline.slice(0, 4));
       log(`cycle: ${fmt(options.entities)} entities…`);
       const marks: string[] = [];
       const { result: progress, figures } = await measure(probes, async () => {

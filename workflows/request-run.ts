@@ -698,7 +698,17 @@ function asUpdateFailure(err: unknown): Error {
   if (err instanceof ActivityFailure) {
     const cause = err.cause;
     // A business refusal raised inside an activity (a submission that fails validation) keeps its type.
-    if (cause instanceof ApplicationFailure && cause.type && NON_RETRYABLE.includes(cause.type) && cause.type !== 'DataError') return cause;
+    if (cause instanceof ApplicationFailure && cause.type === 'InvalidSubmission') return cause;
+    // The database refused a value every edge should have refused first: a fault of ours, not a moment's.
+    if (cause instanceof ApplicationFailure && (cause.type === 'DataError' || cause.type === 'NotFound')) {
+      log.error('update handler: the database refused a value', { error: failureText(err) });
+      return ApplicationFailure.create({
+        type: 'Refused',
+        message: `${refusalMessage({ code: 'INTERNAL' }, 'en')} (${failureText(err)})`,
+        nonRetryable: true,
+        details: [{ code: 'INTERNAL', params: { detail: failureText(err) } } satisfies Refusal],
+      });
+    }
     return ApplicationFailure.create({
       type: 'Refused',
       message: `${refusalMessage({ code: 'UNAVAILABLE' }, 'en')} (${failureText(err)})`,

@@ -77,12 +77,17 @@ const messageIdOf = (year: number, stepKey: string) => messageIdFor(`request/${y
 const withMessageId = (smtp: MailCatcher, id: string) => smtp.messages.filter((m) => m.parsed.messageId === id);
 const sentMessage = (year: number, stepKey: string) => h.prisma.sentMessage.findUnique({ where: { idempotencyKey: `request/${year}/${CODE}/${stepKey}` } });
 
-/** Waits until the request workflow has recorded its next step (so the request step is behind it). */
-async function requestSettled(year: number, prisma = h.prisma) {
+/**
+ * Waits until the request workflow has recorded its next step and its outbox is idle (no activity pending:
+ * the request email, sent after the step is recorded, and any notice are behind it).
+ */
+async function requestSettled(year: number, prisma = h.prisma, client = env.client) {
   return eventually(
     async () => {
       const row = await prisma.dataRequest.findFirst({ where: { cycle: { year }, institution: { code: CODE } } });
-      return row?.nextActionKind ? row : undefined;
+      if (!row?.nextActionKind) return undefined;
+      const { raw } = await client.workflow.getHandle(row.workflowId).describe();
+      return (raw.pendingActivities?.length ?? 0) === 0 ? row : undefined;
     },
     { what: `the ${year} request to schedule its next step`, timeoutMs: 60_000 },
   );
@@ -184,7 +189,7 @@ describe('(c) a permanent SMTP failure (550)', () => {
       // The workflow goes on to its next step.
       expect({ kind: row.nextActionKind, at: row.nextActionAt?.toISOString() }).toEqual({ kind: 'REMINDER', at: '2041-03-14T15:00:00.000Z' });
       const state = await env.client.workflow.getHandle(`request/${year}/${CODE}`).query(statusQuery);
-      expect(state.history.map((e) => e.event)).toEqual(['request-failed']);
+      expect(state.history.map((e) => [e.event, e.detail])).toEqual([['request-sent', expect.stringMatching(/^\(failed: .*550/)]]);
 
       // reminder-10 meets the same refusal: its own FAILED record and its own notice, once.
       await advanceTo(env, '2041-03-14T15:01:00.000Z');
@@ -317,7 +322,9 @@ describe('(d) replay', () => {
  * The scenario costs about 70 s of real time.
  */
 describe('(b) a worker killed mid-send, then restarted (dev server)', () => {
-  const year = 2045;
+  const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 30 }).toISODate()!;
+  /** On the dev server (real time): a cycle of the deadline's year. */
+  const year = Number(deadline.slice(0, 4));
   let devEnv: TestWorkflowEnvironment;
   let h2: Harness;
   let stallingSmtp: MailCatcher;
@@ -373,7 +380,6 @@ describe('(b) a worker killed mid-send, then restarted (dev server)', () => {
 
   it('one email for the step, sent by the second worker; the record counts two attempts', async () => {
     const first = await startWorker();
-    const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 30 }).toISODate()!;
     await openCycle(h2.baseUrl, { year, deadline, institutions: [CODE] });
     await stallStarted; // the request's DATA is in, the server has not answered
 
@@ -393,7 +399,7 @@ describe('(b) a worker killed mid-send, then restarted (dev server)', () => {
     expect(kindOf(accepted)).toBe('REQUEST');
     expect(addresses(accepted.parsed.to)).toEqual([contacts.primary]);
 
-    await requestSettled(year, h2.prisma);
+    await requestSettled(year, h2.prisma, devEnv.client);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // room for a second copy, if any
     expect(withMessageId(stallingSmtp, id)).toHaveLength(1);
     expect(stallingSmtp.messages).toHaveLength(1);
