@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/app-error';
 import type { PrismaClient } from '../prisma/client';
 import { registerCycleRoutes } from './cycle-routes';
+import { drainOnClose } from './drain-on-close';
 import { registerHolidayRoutes } from './holiday-routes';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerProblemHandler } from './problem';
@@ -26,9 +27,12 @@ export interface ServerDeps {
 /**
  * The HTTP API: secretariat routes under /api, the agency contact's form under /respond, and the local
  * mail catcher under /mail when one runs. Every error is answered as problem+json (api/problem.ts).
+ * `close()` resolves once no route handler is running any more (api/drain-on-close.ts): only then may
+ * the caller close the Temporal connection and the database the handlers use.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  drainOnClose(app);
   registerProblemHandler(app);
   await app.register(formbody);
   const now = deps.now ?? (() => new Date());
