@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma/client';
 import { registerCycleRoutes } from './cycle-routes';
+import { drainOnClose } from './drain-on-close';
 import { registerHolidayRoutes } from './holiday-routes';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerProblemHandler } from './problem';
@@ -39,7 +40,8 @@ function requestId(header: string | string[] | undefined): string {
  * The HTTP API: secretariat routes under /api, the agency contact's form under /respond, and the local
  * mail catcher under /mail when one runs. Every error is answered as problem+json (api/problem.ts);
  * every response carries security headers (CSP, frame-ancestors 'none', nosniff) and an X-Request-Id that
- * the logs carry too.
+ * the logs carry too. `close()` resolves once no route handler is running any more (api/drain-on-close.ts):
+ * only then may the caller close the Temporal connection and the database the handlers use.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const logger = deps.logger === true ? { level: 'info' } : deps.logger ? { level: deps.logger.level ?? 'info', ...(deps.logger.stream ? { stream: deps.logger.stream } : {}) } : false;
@@ -50,6 +52,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Paths and queries longer than this are not ours (a token is < 1 kB).
     routerOptions: { maxParamLength: 200 },
   });
+  drainOnClose(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

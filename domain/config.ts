@@ -50,6 +50,8 @@ export const ZConfig = z
     /** Domain used on the right of deterministic Message-IDs. */
     MAIL_MESSAGE_ID_DOMAIN: z.string().min(1).default('nap1325.local'),
     MAIL_CATCHER_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+    /** Serve the local mail catcher (/mail) to clients other than loopback (it holds every signed link). */
+    MAIL_CATCHER_ALLOW_REMOTE: booleanFromEnv,
 
     // HTTP
     HTTP_HOST: z.string().default('127.0.0.1'),
@@ -59,6 +61,8 @@ export const ZConfig = z
     /** HMAC key for the signed links that agency contacts follow (at least 32 characters). */
     LINK_SIGNING_SECRET: optionalString.pipe(z.string().min(32).optional()),
     LINK_TTL_DAYS: z.coerce.number().int().min(1).max(730).default(120),
+    /** Level of the API's JSON request log on stdout (`silent`: none). */
+    LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
     /** Bearer token for secretariat routes; required in production. */
     SECRETARIAT_TOKEN: optionalString.pipe(z.string().min(16).optional()),
   })

@@ -2,17 +2,19 @@
  * `npm start`: the whole service on embedded defaults, or on the external Temporal, PostgreSQL and SMTP
  * that the environment names. Starts (as needed) the Temporal dev server, an embedded PostgreSQL (PGlite),
  * a local mail catcher; applies migrations, loads the plan, runs the Worker and the API; prints where
- * everything is. Ctrl-C stops it all.
+ * everything is. Ctrl-C (SIGINT) or SIGTERM stops it all, in the reverse order of start; so does a start
+ * that fails, which exits non-zero (2 when a port is in use: the message names the variable to change).
+ *
+ * package.json runs this file with `exec node …`, so that the signals npm forwards reach this process
+ * and not a shell in between.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createMailer } from '../activities/mailer';
 import { buildServer } from '../api/build-server';
-import { ConfigError, parseConfig } from '../domain/config';
+import { ConfigError, parseConfig, type TConfig } from '../domain/config';
 import { ZPlanFile } from '../domain/plan-schema';
 import { createPrisma } from '../prisma/client';
 import { seedDemoContacts } from '../prisma/seed-contacts';
@@ -20,6 +22,9 @@ import { seedPlan } from '../prisma/seed-plan';
 import { connectTemporal } from '../worker/temporal-connection';
 import { activityConfig } from '../worker/activity-config';
 import { createWorker } from '../worker/create-worker';
+import { PortInUseError, assertPortsFree, boundPorts, listenOn, type PortVariable } from './dev-services/bound-ports';
+import { createStopStack, type TStopStack } from './dev-services/stop-stack';
+import { isListening, startTemporalDevServer, type TTemporalDevServer } from './dev-services/temporal-dev-server';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { startMailCatcher } from './mail-catcher';
 import { applyMigrations } from './migrate-apply';
@@ -27,73 +32,130 @@ import { ensureTemporalCli } from './temporal-binaries';
 
 const log = (line: string) => process.stdout.write(`[nap1325] ${line}\n`);
 
+/** Exit status of a start refused for its configuration: an invalid variable, a port in use. */
+const EXIT_CONFIGURATION = 2;
+/**
+ * How long stopping may take before we exit anyway (the Temporal dev server is still signalled). Above
+ * the ~20 s that the Temporal SDK's retries give an API call against a server that went away.
+ */
+const STOP_TIMEOUT_MS = 30_000;
+
 async function main(): Promise<void> {
-  let config;
+  let config: TConfig;
   try {
     config = parseConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
-      process.exit(2);
+      process.exit(EXIT_CONFIGURATION);
     }
     throw err;
   }
   process.env.TZ = 'UTC';
   // Our own SIGINT/SIGTERM handler stops everything in order; the Worker must not react on its own.
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+
+  const stack = createStopStack();
+  // However the process ends (a forced exit, an uncaught error), the detached dev server must not outlive it.
+  process.on('exit', () => stack.killNow());
+  const stopAndExit = async (code: number) => {
+    const force = setTimeout(() => {
+      process.stderr.write(`still stopping after ${STOP_TIMEOUT_MS / 1000} s: exiting anyway\n`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS);
+    force.unref();
+    await stack.stopAll((name, error) => process.stderr.write(`while stopping ${name}: ${error instanceof Error ? error.message : String(error)}\n`));
+    if (code === 0) log('stopped.');
+    process.exit(code);
+  };
+  const stopOn = (why: string, code: number) => {
+    // A terminal's Ctrl-C reaches us twice (from the terminal and forwarded by npm): stop once.
+    if (stack.stopping) return;
+    log(`${why}: stopping…`);
+    void stopAndExit(code);
+  };
+  // Installed before anything starts: a signal during start-up stops what has started so far.
+  process.on('SIGINT', () => stopOn('SIGINT', 0));
+  process.on('SIGTERM', () => stopOn('SIGTERM', 0));
+
+  let running: TRunning;
+  try {
+    running = await startServices({ config, stack });
+  } catch (err) {
+    // A signal arrived meanwhile: its handler is stopping everything, and this error is a consequence.
+    if (stack.stopping) return;
+    process.stderr.write(err instanceof PortInUseError ? `${err.message}\n` : `start failed: ${(err as Error)?.stack ?? String(err)}\n`);
+    await stopAndExit(err instanceof PortInUseError ? EXIT_CONFIGURATION : 1);
+    return;
+  }
+  void running.devServer?.exited.then((code) => {
+    if (stack.stopping) return;
+    process.stderr.write(`Temporal dev server exited (${code}); stopping.\n`);
+    stopOn('temporal-exit', 1);
+  });
+  void running.workerRun.catch((err: unknown) => {
+    if (stack.stopping) return;
+    process.stderr.write(`the Worker failed: ${(err as Error)?.stack ?? String(err)}\n`);
+    stopOn('worker-failed', 1);
+  });
+}
+
+/** What keeps running after {@link startServices}, for the watchers that stop everything when it dies. */
+type TRunning = { devServer: TTemporalDevServer | undefined; workerRun: Promise<void> };
+
+/**
+ * Starts every part, registering each on `stack` as soon as it runs (so a failure or a signal stops
+ * exactly what has started), and prints where everything is. Ports are checked first: a start that
+ * cannot finish says so before starting anything.
+ */
+async function startServices({ config, stack }: { config: TConfig; stack: TStopStack }): Promise<TRunning> {
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  /** Stopped in order at Ctrl-C: API first, then the worker, then what they use. */
-  const stops: (() => Promise<void> | void)[] = [];
-  /** The Temporal dev server goes last, after the worker has drained. */
-  const stopLast: (() => Promise<void> | void)[] = [];
+  const reuseTemporal = !config.TEMPORAL_ADDRESS && (await isListening(config.TEMPORAL_DEV_PORT));
+  const ports = boundPorts({ config, reuseTemporal });
+  await assertPortsFree(ports);
+  const port = (variable: PortVariable) => ports.find((p) => p.variable === variable);
 
   // Temporal
   let temporalAddress = config.TEMPORAL_ADDRESS;
-  let temporalProcess: ChildProcess | undefined;
-  if (!temporalAddress) {
-    const cli = await ensureTemporalCli({ log });
+  let devServer: TTemporalDevServer | undefined;
+  if (!temporalAddress && reuseTemporal) {
     temporalAddress = `127.0.0.1:${config.TEMPORAL_DEV_PORT}`;
-    if (await isListening(config.TEMPORAL_DEV_PORT)) {
-      log(`a Temporal server already listens on ${temporalAddress}; using it`);
-    } else {
-      temporalProcess = spawn(
-        cli,
-        [
-          'server', 'start-dev',
-          '--ip', '127.0.0.1',
-          '--port', String(config.TEMPORAL_DEV_PORT),
-          '--ui-port', String(config.TEMPORAL_UI_PORT),
-          '--db-filename', path.join(dataDir, 'temporal.sqlite'),
-          '--namespace', config.TEMPORAL_NAMESPACE,
-          '--log-level', 'error',
-        ],
-        // Own process group: a terminal's Ctrl-C reaches only us, and we stop the server last.
-        { stdio: ['ignore', 'inherit', 'inherit'], detached: true },
-      );
-      stopLast.push(() => new Promise<void>((resolve) => {
-        if (temporalProcess!.exitCode !== null) return resolve();
-        temporalProcess!.once('exit', () => resolve());
-        temporalProcess!.kill('SIGTERM');
-      }));
-      await waitForPort(config.TEMPORAL_DEV_PORT, 60_000, 'Temporal dev server');
-    }
+    log(`a Temporal server already listens on ${temporalAddress}; using it`);
+  } else if (!temporalAddress) {
+    const cli = await ensureTemporalCli({ log });
+    const server = startTemporalDevServer({
+      cli,
+      frontend: port('TEMPORAL_DEV_PORT')!,
+      ui: port('TEMPORAL_UI_PORT')!,
+      dbFile: path.join(dataDir, 'temporal.sqlite'),
+      namespace: config.TEMPORAL_NAMESPACE,
+    });
+    stack.defer({ name: 'the Temporal dev server', stop: () => server.stop(), killNow: () => server.killNow() });
+    await server.ready;
+    devServer = server;
+    temporalAddress = server.address;
   }
-  const temporal = await connectTemporal(config, temporalAddress);
-  stops.push(() => temporal.connection.close());
+  const temporal = await connectTemporal(config, temporalAddress!);
+  // The client connection (the API's) is closed before the native one (the Worker's); both only after
+  // their users, which start later and so stop earlier.
+  stack.defer({ name: "the Worker's Temporal connection", stop: () => temporal.nativeConnection.close() });
+  stack.defer({ name: 'the Temporal client connection', stop: () => temporal.connection.close() });
 
   // Database
   let databaseUrl = config.DATABASE_URL;
   let maxConnections = 10;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), port: config.EMBEDDED_DB_PORT, log });
+    const embedded = await listenOn(port('EMBEDDED_DB_PORT'), () =>
+      startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), port: config.EMBEDDED_DB_PORT, log }),
+    );
+    stack.defer({ name: 'the embedded PostgreSQL', stop: () => embedded.stop() });
     databaseUrl = embedded.url;
     maxConnections = 1;
-    stops.push(() => embedded.stop());
   }
   await applyMigrations({ url: databaseUrl, log });
   const prisma = createPrisma({ url: databaseUrl, maxConnections });
-  stops.unshift(() => prisma.$disconnect());
+  stack.defer({ name: 'Prisma', stop: () => prisma.$disconnect() });
   const plan = ZPlanFile.parse(JSON.parse(readFileSync(path.resolve(__dirname, '../domain/plans/mx-nap-1325.v1.json'), 'utf8')));
   await seedPlan({ prisma, plan });
   if (!config.DATABASE_URL) await seedDemoContacts({ prisma });
@@ -102,13 +164,14 @@ async function main(): Promise<void> {
   let smtp = { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD };
   let mailbox;
   if (!config.SMTP_HOST) {
-    const catcher = await startMailCatcher({ port: config.MAIL_CATCHER_PORT });
+    const catcher = await listenOn(port('MAIL_CATCHER_PORT'), () => startMailCatcher({ port: config.MAIL_CATCHER_PORT }));
+    // The catcher's close waits (up to 30 s) for its clients to hang up: the mailer, deferred after it, stops first.
+    stack.defer({ name: 'the mail catcher', stop: () => catcher.stop() });
     mailbox = catcher;
     smtp = { host: '127.0.0.1', port: catcher.port, secure: false, user: undefined, password: undefined };
-    stops.push(() => catcher.stop());
   }
   const mailer = createMailer({ host: smtp.host!, port: smtp.port, secure: smtp.secure, user: smtp.user, password: smtp.password, from: config.MAIL_FROM });
-  stops.push(() => mailer.close());
+  stack.defer({ name: 'the mailer', stop: () => mailer.close() });
 
   // Link signing secret: from the environment, or one kept under .data/ so links survive restarts.
   let linkSigningSecret = config.LINK_SIGNING_SECRET;
@@ -132,9 +195,13 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: maxConnections === 1 ? 4 : 50,
   });
   const workerRun = worker.run();
-  stops.unshift(async () => {
-    worker.shutdown();
-    await workerRun.catch(() => undefined);
+  stack.defer({
+    name: 'the Worker',
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      // A failure of the Worker was reported when it happened (see main).
+      await workerRun.catch(() => undefined);
+    },
   });
 
   // API
@@ -145,69 +212,25 @@ async function main(): Promise<void> {
     linkSigningSecret,
     secretariatToken: config.SECRETARIAT_TOKEN,
     mailbox,
+    mailboxAllowRemote: config.MAIL_CATCHER_ALLOW_REMOTE,
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    secureCookies: config.NODE_ENV === 'production',
   });
-  await api.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
-  stops.unshift(() => api.close());
+  // Resolves once no handler runs any more (api/drain-on-close.ts): the connections closed after it are unused.
+  stack.defer({ name: 'the API', stop: () => api.close() });
+  await listenOn(port('HTTP_PORT'), () => api.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT }));
 
   const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
   log('ready:');
   log(`  API                 ${base}  (health: ${base}/healthz)`);
-  if (temporalProcess) log(`  Temporal Web UI     http://127.0.0.1:${config.TEMPORAL_UI_PORT}  (server ${temporalAddress})`);
+  if (devServer) log(`  Temporal Web UI     http://127.0.0.1:${config.TEMPORAL_UI_PORT}  (server ${temporalAddress})`);
   else log(`  Temporal            ${temporalAddress} namespace ${config.TEMPORAL_NAMESPACE}`);
   log(`  Database            ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite, data in ${path.join(dataDir, 'pglite')}`}`);
   if (mailbox) log(`  Mail catcher        ${base}/mail  (SMTP on 127.0.0.1:${smtp.port})`);
   log(`  Open a cycle:       curl -X POST ${base}/api/cycles -H 'content-type: application/json' -d '{"year": ${new Date().getUTCFullYear()}, "deadline": "${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}"}'`);
   log(`  Cycle status:       ${base}/api/cycles/${new Date().getUTCFullYear()}`);
-  log('Ctrl-C stops everything.');
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping…`);
-    const force = setTimeout(() => {
-      process.stderr.write('still stopping after 20 s: exiting anyway\n');
-      process.exit(1);
-    }, 20_000);
-    force.unref();
-    for (const stop of [...stops, ...stopLast]) {
-      try {
-        await stop();
-      } catch (err) {
-        process.stderr.write(`while stopping: ${(err as Error).message}\n`);
-      }
-    }
-    log('stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  temporalProcess?.once('exit', (code) => {
-    if (!stopping) {
-      process.stderr.write(`Temporal dev server exited (${code}); stopping.\n`);
-      void shutdown('temporal-exit');
-    }
-  });
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitForPort(port: number, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await isListening(port)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${what} did not listen on port ${port} within ${timeoutMs / 1000} s`);
+  log('Ctrl-C (or SIGTERM) stops everything.');
+  return { devServer, workerRun };
 }
 
 main().catch((err: unknown) => {

@@ -34,10 +34,12 @@ async function main(): Promise<void> {
       config: activityConfig(config, config.LINK_SIGNING_SECRET!),
     },
   });
-  // Worker.run() handles SIGINT/SIGTERM: it drains and resolves.
+  // Worker.run() handles SIGINT/SIGTERM (package.json `exec`s node, so npm's forwarded signal lands
+  // here): it drains and resolves. Then close what it used.
   await worker.run();
   mailer.close();
   await prisma.$disconnect();
+  await temporal.nativeConnection.close();
   await temporal.connection.close();
 }
 

@@ -25,11 +25,21 @@ export function temporalConnectionOptions(config: TConfig, address: string): Con
   };
 }
 
-/** A client connection for the API and a native connection for the Worker, to the same server. */
+/**
+ * A client connection for the API and a native connection for the Worker, to the same server. If the
+ * second cannot be made, the first is closed before the error is thrown, so a failed start leaves no
+ * connection open. Close the client connection only once nothing uses it (the API closed), and the
+ * native connection only once the Worker has shut down.
+ */
 export async function connectTemporal(config: TConfig, address: string) {
   const options = temporalConnectionOptions(config, address);
   const connection = await Connection.connect(options);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const nativeConnection = await NativeConnection.connect(options);
-  return { connection, client, nativeConnection };
+  try {
+    const nativeConnection = await NativeConnection.connect(options);
+    return { connection, client, nativeConnection };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
 }
