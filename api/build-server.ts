@@ -8,7 +8,7 @@ import { registerCycleRoutes } from './cycle-routes';
 import { drainOnClose } from './drain-on-close';
 import { registerHolidayRoutes } from './holiday-routes';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
-import { registerProblemHandler } from './problem';
+import { registerProblemHandler, sendProblem } from './problem';
 import { registerRequestRoutes } from './request-routes';
 import { registerRespondRoutes } from './respond-routes';
 import { createAuthorize } from './secretariat-auth';
@@ -51,6 +51,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     genReqId: (req) => requestId(req.headers['x-request-id']),
     // Paths and queries longer than this are not ours (a token is < 1 kB).
     routerOptions: { maxParamLength: 200 },
+    // What Fastify's router refuses before any route runs (a malformed URL, a parameter over 200
+    // characters) is problem+json like every other refusal.
+    frameworkErrors: (error, _request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      return sendProblem(reply, { status, code: status === 414 ? 'URI_TOO_LONG' : 'BAD_URL', detail: status === 414 ? 'A path parameter is too long.' : 'The URL is malformed.' });
+    },
+    // What Node's HTTP parser refuses before any route runs (headers or URL too large, malformed request)
+    // is answered as problem+json too.
+    clientErrorHandler: (err, socket) => {
+      const code = (err as { code?: string }).code;
+      const [status, title] = code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+      const body = JSON.stringify({ type: 'about:blank', title, status, code: status === 431 ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST', detail: status === 431 ? 'The request line or headers are too large.' : 'The request is malformed.' });
+      if (socket.writable) {
+        socket.end(`HTTP/1.1 ${status} ${title}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      } else {
+        socket.destroy(err);
+      }
+    },
   });
   drainOnClose(app);
   app.addHook('onSend', async (request, reply) => {

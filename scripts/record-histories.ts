@@ -15,6 +15,10 @@
  * scenarios recorded are replaced; others are left alone. (A plain `.json` history exported from the
  * Temporal UI or CLI can be dropped in beside them as well: the replay test reads both.)
  *
+ * Files named `v1-<scenario>__…` were recorded before the request workflow's handlers were serialized; they
+ * replay through the frozen workflows/institution-request-v1.ts and are never re-recorded (this script
+ * cannot produce them any more): keep them.
+ *
  * When to run it: after a change to workflows/ that running workflows must survive, record *before* the
  * change (on the old code) so the replay test proves the new code replays the old histories; put the
  * change behind `patched()` if it does not. After adding a feature, add a scenario that exercises it
@@ -37,6 +41,7 @@ import {
   advanceTo,
   answers,
   formIndicators,
+  http,
   isMailOf,
   linkIn,
   openCycle,
@@ -103,7 +108,76 @@ const SCENARIOS: Record<string, Scenario> = {
     await advanceTo(ctx.env, plusMinutes(windowEnds.at, 1));
     return [workflowId, 'cycle/2042'];
   },
+
+  /**
+   * SEMAR asks for an extension twice: the secretariat rejects the first and approves the second; then it
+   * grants one more unasked; SEMAR submits; the window ends.
+   */
+  async extensions(ctx) {
+    const workflowId = 'request/2043/SEMAR';
+    const link = await openOne(ctx, { year: 2043, code: 'SEMAR', openAt: '2043-01-09T16:00:00.000Z', deadline: '2043-02-03' });
+    const extension = link.replace('?token=', '/extension?token=');
+    const api = `/api/cycles/2043/requests/SEMAR`;
+    await expectStatus(http(ctx.h.baseUrl, 'POST', extension, { deadline: '2043-02-17', reason: 'Cierre contable' }), 200);
+    await expectStatus(http(ctx.h.baseUrl, 'POST', `${api}/extension-decision`, { approve: false, note: 'No procede' }), 200);
+    await expectStatus(http(ctx.h.baseUrl, 'POST', extension, { deadline: '2043-02-24', reason: 'Sismo' }), 200);
+    await expectStatus(http(ctx.h.baseUrl, 'POST', `${api}/extension-decision`, { approve: true, note: 'De acuerdo' }), 200);
+    await expectStatus(http(ctx.h.baseUrl, 'POST', `${api}/extension`, { deadline: '2043-03-03', reason: 'Periodo vacacional' }), 200);
+    const reminder = await nextActionOf(ctx, workflowId, 'REMINDER');
+    await advanceTo(ctx.env, plusMinutes(reminder.at, 1));
+    await submitViaLink(link, { values: answers(await formIndicators(link)), final: true });
+    const windowEnds = await nextActionOf(ctx, workflowId, 'CORRECTION_WINDOW_ENDS');
+    await advanceTo(ctx.env, plusMinutes(windowEnds.at, 1));
+    return [workflowId, 'cycle/2043'];
+  },
+
+  /** SEMAR submits, then corrects with a reason (and once more with the same content); the window ends. */
+  async correction(ctx) {
+    const workflowId = 'request/2044/SEMAR';
+    const link = await openOne(ctx, { year: 2044, code: 'SEMAR', openAt: '2044-03-07T16:00:00.000Z', deadline: '2044-04-01' });
+    const indicators = await formIndicators(link);
+    await submitViaLink(link, { values: answers(indicators), final: true });
+    const corrected = { values: answers(indicators).map((a) => (a.value === 3 ? { ...a, value: 4 } : a)), narrative: 'Corregido.', final: true, reason: 'Cifra mal capturada' };
+    await expectStatus(http(ctx.h.baseUrl, 'POST', link, corrected), 201);
+    await expectStatus(http(ctx.h.baseUrl, 'POST', link, corrected), 200);
+    const windowEnds = await nextActionOf(ctx, workflowId, 'CORRECTION_WINDOW_ENDS');
+    await advanceTo(ctx.env, plusMinutes(windowEnds.at, 1));
+    return [workflowId, 'cycle/2044'];
+  },
+
+  /** The secretariat replaces SEMAR's primary contact, resends the request, then exempts SEMAR. */
+  async 'contacts-resend-exempt'(ctx) {
+    const workflowId = 'request/2045/SEMAR';
+    await openOne(ctx, { year: 2045, code: 'SEMAR', openAt: '2045-01-16T16:00:00.000Z', deadline: '2045-02-10' });
+    const api = `/api/cycles/2045/requests/SEMAR`;
+    await expectStatus(http(ctx.h.baseUrl, 'PUT', `${api}/contacts`, { contacts: [{ role: 'PRIMARY', name: 'Nueva Enlace', email: 'nueva.enlace@semar.example.gob.mx' }] }), 200);
+    await expectStatus(http(ctx.h.baseUrl, 'POST', `${api}/resend`, {}), 200);
+    const reminder = await nextActionOf(ctx, workflowId, 'REMINDER');
+    await advanceTo(ctx.env, plusMinutes(reminder.at, 1));
+    await expectStatus(http(ctx.h.baseUrl, 'POST', `${api}/exempt`, { reason: 'Sin actividades en el periodo' }), 200);
+    return [workflowId, 'cycle/2045'];
+  },
+
+  /** Two institutions: SEDENA submits, SRE does not; the secretariat closes the cycle early. */
+  async 'close-early'(ctx) {
+    await advanceTo(ctx.env, '2046-01-15T16:00:00.000Z');
+    await openCycle(ctx.h.baseUrl, { year: 2046, deadline: '2046-02-09', institutions: ['SEDENA', 'SRE'] });
+    const [sedena] = await ctx.h.smtp.waitFor(isMailOf({ year: 2046, code: 'SEDENA' }), { timeoutMs: 30_000 });
+    await ctx.h.smtp.waitFor(isMailOf({ year: 2046, code: 'SRE' }), { timeoutMs: 30_000 });
+    const link = linkIn(sedena.parsed.text);
+    await submitViaLink(link, { values: answers(await formIndicators(link)), final: true });
+    await nextActionOf(ctx, 'request/2046/SEDENA', 'CORRECTION_WINDOW_ENDS');
+    await nextActionOf(ctx, 'request/2046/SRE', 'REMINDER');
+    await expectStatus(http(ctx.h.baseUrl, 'POST', '/api/cycles/2046/close', { reason: 'Informe adelantado' }), 200);
+    return ['request/2046/SEDENA', 'request/2046/SRE', 'cycle/2046'];
+  },
 };
+
+/** Awaits an API call and fails the recording unless it answered `status`. */
+async function expectStatus(call: Promise<{ status: number; text: string }>, status: number): Promise<void> {
+  const res = await call;
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text}`);
+}
 
 /** File name of one run's history: `<scenario>__<workflow id, / as _>__run<N>.json.gz`. */
 export function historyFileName(scenario: string, workflowId: string, run: number): string {

@@ -64,3 +64,29 @@ export async function failAuditInserts(
     },
   };
 }
+
+/**
+ * Makes inserts into `table` whose row matches `condition` (SQL over NEW, e.g. `NEW.kind = 'REMINDER'`)
+ * fail with a data exception (SQLSTATE 22023, invalid_parameter_value): a refusal that retrying will not
+ * fix, as a value the column cannot hold would be. The activity's error is classified non-retryable
+ * (activities/classify-failure.ts). Returns how to remove it.
+ */
+export async function refuseInserts(prisma: PrismaClient, { table, condition }: { table: string; condition: string }): Promise<{ remove(): Promise<void> }> {
+  const name = `test_refuse_${randomBytes(4).toString('hex')}`;
+  await prisma.$executeRawUnsafe(`
+    CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $fault$
+    BEGIN
+      IF ${condition} THEN
+        RAISE EXCEPTION 'injected refusal (test): % row refused', TG_TABLE_NAME USING ERRCODE = '22023';
+      END IF;
+      RETURN NEW;
+    END
+    $fault$`);
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER "${name}" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${name}"()`);
+  return {
+    async remove() {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${name}" ON "${table}"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS "${name}"()`);
+    },
+  };
+}
