@@ -1,16 +1,7 @@
 import { formatDeadline } from '../domain/deadline-text';
 import { withCode } from '../domain/institution-name';
+import { requestStatusLabel } from '../domain/request-status-labels';
 
-const statusLabel: Record<string, { 'es-MX': string; en: string }> = {
-  PENDING: { 'es-MX': 'pendiente de envío', en: 'not yet sent' },
-  REQUESTED: { 'es-MX': 'solicitado, sin respuesta', en: 'requested, no answer yet' },
-  DRAFT: { 'es-MX': 'borrador guardado', en: 'draft saved' },
-  SUBMITTED: { 'es-MX': 'informe enviado', en: 'report submitted' },
-  OVERDUE: { 'es-MX': 'vencido', en: 'overdue' },
-  EXEMPTED: { 'es-MX': 'exento', en: 'exempted' },
-  NOT_REPORTED: { 'es-MX': 'no reportado', en: 'not reported' },
-  CLOSED: { 'es-MX': 'cerrado', en: 'closed' },
-};
 
 export interface RespondPageIndicator {
   code: string;
@@ -112,7 +103,7 @@ ${problem ? `<p class="error">${esc(problem[1])}</p>` : ''}</fieldset>`;
 <body>
 <p><a href="${esc(otherUrl)}">${l.other}</a></p>
 <h1>${l.title} ${m.year}: ${esc(withCode(m.lang === 'en' ? m.institution.nameEn : m.institution.nameEs, m.institution.code))}</h1>
-<p>${l.due}: ${esc(formatDeadline({ at: m.deadlineAt, zone: m.zone, locale: m.lang }))} · ${l.status}: <strong>${esc(statusLabel[m.status]?.[m.lang] ?? m.status)}</strong></p>
+<p>${l.due}: ${esc(formatDeadline({ at: m.deadlineAt, zone: m.zone, locale: m.lang }))} · ${l.status}: <strong>${esc(requestStatusLabel(m.status, m.lang))}</strong></p>
 ${m.message ? `<p class="${m.message.kind}" role="status">${esc(m.message.text)}</p>` : ''}
 <form method="post" action="${esc(m.actionUrl)}">
 ${rows}

@@ -1,8 +1,8 @@
 /**
  * Workflow entry point for the Worker's bundle: workflow functions and their message constants only.
  */
+export { institutionRequest } from './institution-request';
 export {
-  institutionRequest,
   submitUpdate,
   requestExtensionUpdate,
   decideExtensionUpdate,
@@ -11,6 +11,6 @@ export {
   changeContactsUpdate,
   exemptUpdate,
   statusQuery,
-} from './institution-request';
+} from './request-messages';
 export { reportingCycle, closeCycleUpdate } from './reporting-cycle';
 export { cycleStatusQuery, requestEndedSignal, closeRequestSignal } from './cycle-messages';

@@ -14,17 +14,6 @@ import {
 } from './request-messages';
 import { refuse, RequestRun } from './request-run';
 
-export {
-  changeContactsUpdate,
-  decideExtensionUpdate,
-  exemptUpdate,
-  grantExtensionUpdate,
-  requestExtensionUpdate,
-  resendRequestUpdate,
-  statusQuery,
-  submitUpdate,
-};
-
 /** Runs started before this patch finish on the frozen code of institution-request-v1. */
 export const SERIALIZED_HANDLERS_PATCH = 'serialized-handlers';
 
