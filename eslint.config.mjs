@@ -9,7 +9,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 export default tseslint.config(
   { ignores: ['node_modules/', 'prisma/generated/', '.data/', 'dist/', 'coverage/', '**/*.cjs', '**/*.js', '**/*.mjs'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.base],
     plugins: { 'import-x': importX },
     // Only our own files take part in cycle detection; bundled dependencies are not parsed.

@@ -6,7 +6,7 @@ module.exports = {
   // Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, to CommonJS so that
   // dynamic import() (used by Prisma's generated client to load its query compiler) becomes require().
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }],
+    '^.+\\.tsx?$': ['ts-jest', { diagnostics: false, tsconfig: { module: 'commonjs', moduleResolution: 'node10', isolatedModules: true, jsx: 'react-jsx', jsxImportSource: 'preact' } }],
   },
   // Servers (Temporal, PostgreSQL, SMTP) are real: give them time, and run files serially (time skipping
   // is global to a test server).

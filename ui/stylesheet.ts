@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The one stylesheet of every page (served by the API at {@link STYLESHEET_PATH}; no CDN, no web fonts:
+ * the system's own). Mobile first: readable from 320 px, a single column up to 48 rem, form fields full
+ * width; high contrast (text ≥ 7:1 on white, links and buttons ≥ 4.5:1); visible focus; a print style that
+ * drops navigation and buttons. Colours are the Mexican federal government's guinda and gold.
+ */
+export const STYLESHEET = `
+:root {
+  --guinda: #611232; --guinda-2: #9d2449; --gold: #a57f2c; --ink: #1b1b1b; --muted: #4a4a4a;
+  --line: #c9c9c9; --paper: #ffffff; --wash: #f5f2ee; --error: #b00020; --ok: #1b5e20; --focus: #ffbf47;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+  color: var(--ink); background: var(--paper); line-height: 1.5; font-size: 100%;
+}
+*, *::before, *::after { box-sizing: border-box; }
+body { margin: 0; overflow-wrap: anywhere; }
+a { color: var(--guinda-2); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
+  outline: 3px solid var(--focus); outline-offset: 2px;
+}
+.skip { position: absolute; left: -999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: .5rem; }
+.site-header { background: var(--guinda); color: #fff; }
+.site-header .bar { max-width: 48rem; margin: 0 auto; padding: .75rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
+.site-header .brand { color: #fff; text-decoration: none; font-weight: 700; }
+.site-header .brand small { display: block; font-weight: 400; font-size: .85rem; opacity: .95; }
+.site-header .lang { color: #fff; font-size: .95rem; }
+.site-header .gold { height: 4px; background: var(--gold); }
+main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.75rem 0 .5rem; color: var(--guinda); }
+h3 { font-size: 1.05rem; margin: 1rem 0 .25rem; }
+p { margin: .5rem 0; }
+.muted { color: var(--muted); }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 1rem; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.status { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; background: var(--wash); border: 1px solid var(--line); font-weight: 600; }
+.notice { border-left: 6px solid var(--ok); background: #eef6ee; padding: .75rem 1rem; margin: 1rem 0; }
+.notice.warning { border-color: var(--gold); background: #fbf6e9; }
+.notice.error { border-color: var(--error); background: #fdecee; }
+.error-summary { border: 4px solid var(--error); padding: .75rem 1rem; margin: 1rem 0; }
+.error-summary h2 { color: var(--error); margin-top: 0; }
+.error-summary ul { margin: .25rem 0; padding-left: 1.25rem; }
+.error-summary a { color: var(--error); font-weight: 600; }
+fieldset { border: 1px solid var(--line); border-radius: .25rem; margin: 1rem 0; padding: .75rem 1rem 1rem; min-width: 0; }
+legend { font-weight: 700; padding: 0 .25rem; }
+.indicator { border-top: 1px solid var(--line); padding-top: .75rem; margin-top: .75rem; }
+.indicator:first-of-type { border-top: 0; margin-top: 0; padding-top: 0; }
+.indicator-title { font-weight: 600; margin: 0 0 .25rem; }
+.code { font-variant-numeric: tabular-nums; color: var(--muted); font-weight: 600; margin-right: .25rem; }
+.field { margin: .5rem 0 .75rem; }
+.field label, .label { display: block; font-weight: 600; margin-bottom: .2rem; }
+.hint { display: block; color: var(--muted); font-size: .9rem; margin-bottom: .25rem; }
+.field-error { display: block; color: var(--error); font-weight: 600; margin: .2rem 0; }
+input, select, textarea { font: inherit; color: inherit; width: 100%; max-width: 100%; padding: .5rem .6rem; border: 2px solid #6f6f6f; border-radius: .25rem; background: #fff; }
+input[type="number"] { max-width: 12rem; }
+input[type="date"] { max-width: 14rem; }
+textarea { min-height: 6rem; resize: vertical; }
+.has-error input, .has-error select, .has-error textarea { border-color: var(--error); }
+.breakdown { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: .5rem 1rem; }
+.breakdown .field { margin: 0; }
+.total-note { font-size: .9rem; color: var(--muted); margin: .25rem 0 0; }
+.previous { font-size: .9rem; color: var(--muted); margin: .2rem 0; }
+.confirmation { font-size: .9rem; background: var(--wash); border-left: 4px solid var(--gold); padding: .4rem .6rem; margin: .4rem 0; }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1.25rem 0; }
+button, .button { font: inherit; font-weight: 700; padding: .65rem 1.1rem; border-radius: .25rem; border: 2px solid var(--guinda); background: var(--guinda); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary, .button.secondary { background: #fff; color: var(--guinda); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
+th { background: var(--wash); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+.table-wrap { overflow-x: auto; }
+pre { white-space: pre-wrap; word-break: break-word; background: var(--wash); padding: .75rem; border-radius: .25rem; font-size: .85rem; }
+details { margin: .75rem 0; }
+summary { cursor: pointer; font-weight: 600; }
+.site-footer { max-width: 48rem; margin: 2rem auto 1rem; padding: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
+@media (min-width: 48rem) { h1 { font-size: 1.85rem; } main { padding: 1.5rem 1rem; } }
+@media print {
+  .site-header .lang, .skip, .actions, nav, form .actions, .no-print { display: none !important; }
+  .site-header { background: none; color: #000; border-bottom: 2px solid #000; }
+  .site-header .brand { color: #000; }
+  a { color: #000; text-decoration: none; }
+  main { max-width: none; }
+}
+`;
+
+/** Path the stylesheet is served at: its content hash in the name, so it can be cached for good. */
+export const STYLESHEET_PATH = `/assets/app.${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12)}.css`;
