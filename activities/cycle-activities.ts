@@ -4,7 +4,7 @@ import { DEFAULT_REPORTING_POLICY, mergePolicy, type TReportingPolicy, type TRep
 import type { ReportingCycleInput } from '../domain/request-types';
 import type { ActivityDeps } from './deps';
 import { writeAudit } from './audit';
-import { businessCalendar } from './holidays';
+import { businessCalendar } from '../prisma/business-calendar';
 
 /** Workflow id of one institution's request: `request/<year>/<institution code>`. */
 export const requestWorkflowId = (year: number, institutionCode: string) => `request/${year}/${institutionCode}`;

@@ -2,13 +2,13 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../domain/business-calendar';
 import { computeCorrectionWindowEnd, computeTimeline, type TTimeline } from '../domain/compute-timeline';
-import { mergePolicy, parseReportingPolicy, type TReportingPolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
+import { policyInForce } from '../domain/reporting-policy';
 import type { ContactInput, RequestStatus, SubmitCommand, SubmitResult } from '../domain/request-types';
 import { submissionContentHash, validateSubmission, ZSubmitInput, type IndicatorForValidation, type TSubmitInput } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
 import { writeAudit } from './audit';
 import type { ActivityDeps } from './deps';
-import { businessCalendar } from './holidays';
+import { businessCalendar } from '../prisma/business-calendar';
 
 /** The policy in force for one request: the cycle's, with the institution's override merged over it. */
 export async function requestPolicy(prisma: PrismaClient, dataRequestId: string) {
@@ -16,11 +16,8 @@ export async function requestPolicy(prisma: PrismaClient, dataRequestId: string)
     where: { id: dataRequestId },
     include: { cycle: true, institution: true },
   });
-  const base = parseReportingPolicy(request.cycle.policy ?? {});
-  const policy: TReportingPolicy = mergePolicy({ base, override: request.policyOverride as TReportingPolicyOverride | null });
-  return { request, policy };
+  return { request, policy: policyInForce({ cyclePolicy: request.cycle.policy, override: request.policyOverride }) };
 }
-
 
 /** Indicators of the cycle's plan that this institution reports. */
 export async function indicatorsFor(prisma: PrismaClient, { planId, institutionId }: { planId: string; institutionId: string }) {

@@ -1,15 +1,21 @@
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../domain/app-error';
 import type { PrismaClient } from '../prisma/client';
+import { StartPage } from '../ui/pages/start-page';
+import { renderPage } from '../ui/render-page';
+import { registerAssetRoutes } from './asset-routes';
 import { registerCycleRoutes } from './cycle-routes';
 import { drainOnClose } from './drain-on-close';
 import { registerHolidayRoutes } from './holiday-routes';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerProblemHandler, sendProblem } from './problem';
 import { registerRequestRoutes } from './request-routes';
+import { requestLanguage } from './request-language';
 import { registerRespondRoutes } from './respond-routes';
 import { createAuthorize } from './secretariat-auth';
 
@@ -29,6 +35,8 @@ export interface ServerDeps {
   logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
   /** Marks cookies Secure (outside development). */
   secureCookies?: boolean;
+  /** Development tools the start page links to when they run (the Temporal Web UI's URL). */
+  links?: { temporalUi?: string };
 }
 
 /** A client's `X-Request-Id` when it is a plain token; otherwise (or absent) a fresh UUID. */
@@ -86,16 +94,36 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
+        frameSrc: ["'self'"],
       },
     },
+    // A nonce per response on script-src and style-src (reply.cspNonce): pages may carry an inline script
+    // only if they say the nonce; everything else comes from our origin.
+    enableCSPNonces: true,
     // Pages are served over plain HTTP on localhost in development; HSTS is for the TLS front of a deployment.
     strictTransportSecurity: deps.secureCookies ? undefined : false,
   });
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
+  // Per-route limits only (the fresh-link button today): `config: { rateLimit: { max, timeWindow } }`.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('TOO_MANY_REQUESTS', `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`, undefined, { reason: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
+  registerAssetRoutes(app);
   const now = deps.now ?? (() => new Date());
   const authorize = createAuthorize(deps.secretariatToken);
   app.get('/healthz', async () => ({ ok: true }));
+  app.get('/', async (request, reply) => {
+    const lang = requestLanguage(request, 'es-MX');
+    const page = StartPage({
+      lang,
+      links: { ...(deps.mailbox ? { mail: '/mail' } : {}), ...(deps.links?.temporalUi ? { temporalUi: deps.links.temporalUi } : {}) },
+      switchLanguageHref: `/?lang=${lang === 'en' ? 'es-MX' : 'en'}`,
+    });
+    return reply.type('text/html; charset=utf-8').send(renderPage(page));
+  });
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, authorize });
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, authorize });
   registerHolidayRoutes(app, { prisma: deps.prisma, authorize });

@@ -1,17 +1,23 @@
 import type { Client } from '@temporalio/client';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { DEFAULT_ZONE } from '../domain/business-calendar';
-import { fieldsOf, localizeZodIssues } from '../domain/field-issues';
+import { formatDeadline } from '../domain/deadline-text';
+import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
 import { zIsoDate, zReason, ZRequestParams, type Locale } from '../domain/input-bounds';
 import type { SubmitResult } from '../domain/request-types';
-import { linkProblem, LinkProblem, verifyLinkToken } from '../domain/signed-link';
 import { submissionContentHash, validateSubmission, ZSubmitInput, type IndicatorForValidation, type TSubmitInput } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
-import { requestExtensionUpdate, submitUpdate } from '../workflows';
-import { requestLanguage, setRequestLanguage } from './request-language';
-import { formToSubmission, renderRespondPage } from './respond-page';
+import { LinkProblemPage } from '../ui/pages/link-problem-page';
+import { ReceiptPage } from '../ui/pages/receipt-page';
+import { RespondPage } from '../ui/pages/respond-page';
+import { respondText } from '../ui/pages/respond-text';
+import { renderPage } from '../ui/render-page';
+import { requestExtensionUpdate, resendRequestUpdate, submitUpdate } from '../workflows';
+import { requestLanguage } from './request-language';
+import { loadRespondContext, respondUrl, type RespondContext } from './respond-context';
+import { formToSubmission, placeIssues } from './respond-form';
+import { buildRespondPageModel, correctionWindowEnd, valueRows } from './respond-page-model';
 import { runUpdate } from './run-update';
 
 export interface RespondRouteDeps {
@@ -21,108 +27,116 @@ export interface RespondRouteDeps {
   now: () => Date;
 }
 
-const ZQuery = z.object({ token: z.string().max(4_096).optional(), lang: z.enum(['es-MX', 'en']).optional() });
 export const ZExtensionRequestBody = z.strictObject({ deadline: zIsoDate(), reason: zReason() });
+/** The fresh-link form: the token the contact came with (perhaps expired), and the page's language. */
+const ZNewLinkBody = z.object({ token: z.string().max(4_096).optional(), lang: z.enum(['es-MX', 'en']).optional() });
+const ZNoticeQuery = z.object({ notice: z.enum(['draft', 'submitted', 'corrected', 'duplicate', 'extension']).optional(), v: z.coerce.number().int().min(1).max(100_000).optional() });
+const ZReceiptQuery = z.object({ v: z.coerce.number().int().min(1).max(100_000).optional() });
+
+/** Fresh links a request may send from the link-problem page per hour (the IP limit is the plugin's). */
+const NEW_LINKS_PER_REQUEST_PER_HOUR = 3;
 
 /**
- * Routes an agency contact reaches from the emailed link, no account needed: the signed token in the
- * query authenticates the link (401 if forged, malformed or expired; 403 if issued for another
- * institution or year, or to a replaced contact). GET shows the form (HTML, or JSON with
- * `Accept: application/json`); POST takes JSON or the form, validates every value (400 naming the field,
- * in the contact's language), stores the content, and hands its hash to the request's workflow.
+ * Routes an agency contact reaches from the emailed link, no account needed (the signed token in the
+ * query authenticates it). Browsers get pages (ui/pages: the form, the receipt, a page for a link that
+ * cannot be used, with a button for a fresh one); form posts get a page back with the errors in place, or
+ * a 303 to the page once accepted. Programs get JSON (`Accept: application/json`, JSON bodies) and
+ * problem+json refusals. Submissions are validated (400 naming each field, in the contact's language),
+ * stored first, and handed to the request's workflow by their hash.
  */
 export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDeps): void {
   const { prisma, temporal, linkSigningSecret, now } = deps;
+  const load = (request: FastifyRequest, token?: string) => loadRespondContext(prisma, request, { now: now(), linkSigningSecret, token });
+  const html = (reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) => reply.status(status).type('text/html; charset=utf-8').send(renderPage(page));
+  const nonceOf = (reply: FastifyReply) => (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script;
 
-  async function load(request: FastifyRequest) {
-    const query = ZQuery.parse(request.query);
-    const asked = requestLanguage(request, 'es-MX');
-    const params = ZRequestParams.parse(request.params);
-    const claims = verifyLinkToken({ token: query.token, secret: linkSigningSecret, now: now(), expect: { year: params.year, institution: params.institution }, lang: asked });
-    const dataRequest = await prisma.dataRequest.findUnique({
-      where: { id: claims.r },
-      include: {
-        cycle: true,
-        institution: true,
-        submissions: { orderBy: { version: 'desc' }, take: 1, include: { values: { include: { indicator: { select: { code: true } } } } } },
-      },
-    });
-    if (!dataRequest || dataRequest.institution.code !== params.institution || dataRequest.cycle.year !== params.year) {
-      throw linkProblem(LinkProblem.OTHER_REQUEST, asked, { institution: claims.i, year: String(claims.y), askedInstitution: params.institution, askedYear: String(params.year) });
-    }
-    const indicators = await prisma.indicator.findMany({
-      where: { planId: dataRequest.cycle.planId, reporters: { some: { institutionId: dataRequest.institutionId } } },
-      select: { code: true, textEs: true, textEn: true, unit: true, disaggregation: true, objective: { select: { position: true } } },
-    });
-    indicators.sort((a, b) => a.objective.position - b.objective.position || a.code.localeCompare(b.code, 'en', { numeric: true }));
-    const contacts = await prisma.contact.findMany({ where: { institutionId: dataRequest.institutionId, email: claims.c.toLowerCase() } });
-    const contact = contacts.find((c) => c.active);
-    const lang: Locale = query.lang ?? (contact?.locale === 'en' ? 'en' : contact ? 'es-MX' : asked);
-    setRequestLanguage(request, lang);
-    if (contacts.length > 0 && !contact) throw linkProblem(LinkProblem.REPLACED_CONTACT, lang, { contact: claims.c, institution: params.institution });
-    return { params, claims, dataRequest, indicators, lang, contact, token: query.token! };
-  }
-  type Loaded = Awaited<ReturnType<typeof load>>;
+  /** A browser is answered with a page; a program (JSON accepted and not HTML, or a JSON body) with JSON. */
+  const wantsPage = (request: FastifyRequest) => {
+    const type = request.headers['content-type'] ?? '';
+    if (type.startsWith('application/x-www-form-urlencoded')) return true;
+    if (request.method !== 'GET') return false;
+    const accept = request.headers.accept ?? '';
+    return !(accept.includes('application/json') && !accept.includes('text/html'));
+  };
 
-  function pageModel(ctx: Loaded, request: FastifyRequest, latest = ctx.dataRequest.submissions[0]) {
-    const saved: Record<string, string> = {};
-    const savedComments: Record<string, string> = {};
-    for (const v of latest?.values ?? []) {
-      const value = v.numberValue?.toString() ?? (v.booleanValue === null ? undefined : String(v.booleanValue)) ?? v.textValue ?? '';
-      saved[`${v.indicator.code}|${v.breakdown}`] = value;
-      if (v.comment) savedComments[v.indicator.code] = v.comment;
-    }
-    return {
-      lang: ctx.lang,
-      year: ctx.params.year,
-      institution: ctx.dataRequest.institution,
-      deadlineAt: ctx.dataRequest.deadline.toISOString(),
-      zone: ctx.contact?.timeZone ?? DEFAULT_ZONE,
-      status: ctx.dataRequest.status,
-      indicators: ctx.indicators,
-      saved,
-      savedComments,
-      narrative: latest?.narrative ?? '',
-      actionUrl: `${request.url.split('?')[0]}?token=${encodeURIComponent(ctx.token)}`,
-    } as const;
-  }
+  /** A link that cannot be used, answered to a browser as a page that explains it and offers a new one. */
+  const linkProblemPage = (request: FastifyRequest, reply: FastifyReply, err: unknown) => {
+    if (!(err instanceof AppError) || !err.extra.reason?.startsWith('LINK_') || !wantsPage(request)) throw err;
+    const lang = requestLanguage(request, 'es-MX');
+    const params = ZRequestParams.safeParse(request.params);
+    const token = (request.query as { token?: string } | undefined)?.token;
+    const base = params.success ? `/respond/${params.data.year}/${params.data.institution}` : undefined;
+    const switchTo = lang === 'en' ? 'es-MX' : 'en';
+    return html(
+      reply,
+      LinkProblemPage({
+        lang,
+        problem: err.message,
+        ...(base ? { newLinkAction: `${base}/new-link`, switchLanguageHref: `${base}?${new URLSearchParams({ ...(token ? { token } : {}), lang: switchTo })}` } : {}),
+        ...(token && token.length < 2_048 ? { token } : {}),
+      }),
+      err.code === 'FORBIDDEN' ? 403 : 401,
+    );
+  };
 
   app.get('/respond/:year/:institution', async (request, reply) => {
-    const ctx = await load(request);
-    if (wantsJson(request)) {
+    let ctx: RespondContext;
+    try {
+      ctx = await load(request);
+    } catch (err) {
+      return linkProblemPage(request, reply, err);
+    }
+    if (!wantsPage(request)) {
+      const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' }, select: { version: true } });
       return {
         year: ctx.params.year,
         institution: { code: ctx.dataRequest.institution.code, nameEs: ctx.dataRequest.institution.nameEs, nameEn: ctx.dataRequest.institution.nameEn },
         status: ctx.dataRequest.status,
         deadline: ctx.dataRequest.deadline,
         contact: ctx.claims.c,
-        indicators: ctx.indicators.map(({ objective: _o, ...i }) => i),
-        latestVersion: ctx.dataRequest.submissions[0]?.version ?? null,
+        indicators: ctx.indicators.map((i) => ({ code: i.code, textEs: i.textEs, textEn: i.textEn, unit: i.unit, disaggregation: i.disaggregation })),
+        latestVersion: latest?.version ?? null,
       };
     }
-    return reply.type('text/html; charset=utf-8').send(renderRespondPage(pageModel(ctx, request)));
+    const { notice, v } = ZNoticeQuery.catch({}).parse(request.query ?? {});
+    const t = respondText(ctx.lang);
+    const model = await buildRespondPageModel({
+      prisma,
+      ctx,
+      now: now(),
+      nonce: nonceOf(reply),
+      ...(notice ? { notice: { kind: notice === 'duplicate' ? 'warning' : 'ok', text: t.notices[notice](v ?? 0) } } : {}),
+    });
+    return html(reply, RespondPage(model));
   });
 
   app.post('/respond/:year/:institution', async (request, reply) => {
-    const ctx = await load(request);
     const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    const raw = isForm ? formToSubmission((request.body ?? {}) as Record<string, unknown>) : request.body;
-    const fail = (error: AppError) => {
-      if (!isForm) throw error;
-      return reply
-        .status(error.code === 'VALIDATION' ? 400 : 409)
-        .type('text/html; charset=utf-8')
-        .send(renderRespondPage({ ...pageModel(ctx, request), message: { kind: 'error', text: error.message, fields: error.fields } }));
+    const form = isForm ? formToSubmission((request.body ?? {}) as Record<string, unknown>) : undefined;
+    let ctx: RespondContext;
+    try {
+      ctx = await load(request);
+    } catch (err) {
+      return linkProblemPage(request, reply, err);
+    }
+    /** A refusal: JSON callers get problem+json; the form gets its page back, errors in place, what was sent kept. */
+    const refuse = async (error: AppError, issues: readonly FieldIssue[] = error.extra.issues ?? []) => {
+      if (!form) throw error;
+      const placed = placeIssues(issues, form.origins);
+      const errors = placed.errors.length ? placed.errors : [{ message: error.message }];
+      const model = await buildRespondPageModel({ prisma, ctx, now: now(), echo: form.echo, errors, fieldErrors: placed.fieldErrors, nonce: nonceOf(reply) });
+      return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : error.code === 'UNAVAILABLE' ? 503 : 409);
     };
-    const parsed = ZSubmitInput.safeParse(raw ?? {});
+
+    const parsed = ZSubmitInput.safeParse(form ? form.body : (request.body ?? {}));
     if (!parsed.success) {
       const issues = localizeZodIssues({ issues: parsed.error.issues, lang: ctx.lang });
       const lead = ctx.lang === 'en' ? 'Invalid submission' : 'Informe no válido';
-      return fail(new AppError('VALIDATION', `${lead}: ${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
+      return refuse(new AppError('VALIDATION', `${lead}: ${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
     }
     const input = parsed.data;
     const validation = validateSubmission({ indicators: ctx.indicators as IndicatorForValidation[], input, lang: ctx.lang });
-    if (!validation.ok) return fail(new AppError('VALIDATION', validation.message, validation.fields, { issues: validation.issues }));
+    if (!validation.ok) return refuse(new AppError('VALIDATION', validation.message, validation.fields, { issues: validation.issues }));
 
     const contentHash = await stageSubmission(ctx.dataRequest.id, input, submissionContentHash({ values: validation.values, narrative: input.narrative }));
     let result: SubmitResult;
@@ -138,25 +152,154 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     } catch (err) {
       const duplicate = await duplicateOfLatest(ctx, contentHash);
       if (duplicate) result = duplicate;
-      else if (err instanceof AppError) return fail(err);
+      else if (err instanceof AppError) return refuse(err);
       else throw err;
     }
-    if (isForm) {
-      const fresh = await load(request);
-      const text =
-        ctx.lang === 'en'
-          ? `${result.duplicate ? 'Nothing new: these values were already recorded' : result.kind === 'DRAFT' ? 'Draft saved' : 'Report received'} (version ${result.version}).`
-          : `${result.duplicate ? 'Sin cambios: estos valores ya estaban registrados' : result.kind === 'DRAFT' ? 'Borrador guardado' : 'Informe recibido'} (versión ${result.version}).`;
-      return reply.type('text/html; charset=utf-8').send(renderRespondPage({ ...pageModel(fresh, request), message: { kind: 'ok', text } }));
+    if (form) {
+      const notice = result.duplicate ? 'duplicate' : result.kind === 'DRAFT' ? 'draft' : result.kind === 'CORRECTION' ? 'corrected' : 'submitted';
+      return reply.redirect(respondUrl(ctx, { extra: { notice, v: String(result.version) } }), 303);
     }
     const { contentHash: _hash, ...answer } = result;
     return reply.status(result.duplicate ? 200 : 201).send(answer);
   });
 
+  app.get('/respond/:year/:institution/receipt', async (request, reply) => {
+    let ctx: RespondContext;
+    try {
+      ctx = await load(request);
+    } catch (err) {
+      return linkProblemPage(request, reply, err);
+    }
+    const { v } = ZReceiptQuery.parse(request.query ?? {});
+    const submission = await prisma.submission.findFirst({
+      where: { dataRequestId: ctx.dataRequest.id, kind: { not: 'DRAFT' }, ...(v ? { version: v } : {}) },
+      orderBy: { version: 'desc' },
+      include: { values: { include: { indicator: { select: { code: true, textEs: true, textEn: true } } } } },
+    });
+    if (!submission) throw new AppError('NOT_FOUND', ctx.lang === 'en' ? 'No report has been received yet.' : 'Aún no se ha recibido ningún informe.');
+    const when = (at: Date) => formatDeadline({ at: at.toISOString(), zone: ctx.zone, locale: ctx.lang });
+    const windowEnds = ctx.dataRequest.endedAt ? null : await correctionWindowEnd(prisma, ctx);
+    return html(
+      reply,
+      ReceiptPage({
+        lang: ctx.lang,
+        year: ctx.params.year,
+        institution: { code: ctx.dataRequest.institution.code, name: { es: ctx.dataRequest.institution.nameEs, en: ctx.dataRequest.institution.nameEn } },
+        version: submission.version,
+        kind: submission.kind,
+        atText: when(submission.createdAt),
+        submittedBy: submission.submittedBy,
+        ...(submission.reason ? { reason: submission.reason } : {}),
+        rows: valueRows(submission.values, ctx.indicators.map((i) => i.code), ctx.lang),
+        ...(submission.narrative ? { narrative: submission.narrative } : {}),
+        ...(windowEnds && windowEnds > now() ? { correctionEndsText: when(windowEnds) } : {}),
+        urls: { form: respondUrl(ctx), switchLanguage: respondUrl(ctx, { page: 'receipt', lang: ctx.lang === 'en' ? 'es-MX' : 'en', extra: { v: String(submission.version) } }) },
+      }),
+    );
+  });
+
+  app.post('/respond/:year/:institution/extension', async (request, reply) => {
+    const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    let ctx: RespondContext;
+    try {
+      ctx = await load(request);
+    } catch (err) {
+      return linkProblemPage(request, reply, err);
+    }
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const echo = { deadline: typeof raw.deadline === 'string' ? raw.deadline : '', reason: typeof raw.reason === 'string' ? raw.reason : '' };
+    const refuse = async (error: AppError) => {
+      if (!isForm) throw error;
+      const errors = Object.fromEntries(Object.entries(error.fields ?? {}).filter(([k]) => k === 'deadline' || k === 'reason'));
+      if (!Object.keys(errors).length) errors[error.extra.reason?.startsWith('DEADLINE') ? 'deadline' : 'reason'] = error.message;
+      const model = await buildRespondPageModel({
+        prisma,
+        ctx,
+        now: now(),
+        nonce: nonceOf(reply),
+        errors: Object.entries(errors).map(([k, message]) => ({ fieldId: `extension-${k}`, message })),
+        extensionForm: { ...echo, errors },
+      });
+      return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : 409);
+    };
+    const parsed = ZExtensionRequestBody.safeParse(isForm ? echo : raw);
+    if (!parsed.success) {
+      const issues = localizeZodIssues({ issues: parsed.error.issues, lang: ctx.lang });
+      return refuse(new AppError('VALIDATION', `${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
+    }
+    try {
+      const result = await runUpdate(
+        requestName(ctx),
+        () => temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(requestExtensionUpdate, { args: [{ ...parsed.data, requestedBy: ctx.claims.c }] }),
+        ctx.lang,
+      );
+      if (isForm) return reply.redirect(respondUrl(ctx, { extra: { notice: 'extension' } }), 303);
+      return result;
+    } catch (err) {
+      if (err instanceof AppError) return refuse(err);
+      throw err;
+    }
+  });
+
+  app.post(
+    '/respond/:year/:institution/new-link',
+    {
+      // Per client address, on top of the per-request limit below.
+      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      // Too many from one address: the same page, saying so.
+      errorHandler: (err, request, reply) => {
+        if (!(err instanceof AppError) || err.extra.reason !== 'RATE_LIMITED') throw err;
+        const lang = requestLanguage(request, 'es-MX');
+        const text = lang === 'en' ? `Too many new links were asked for from this connection; try again in ${err.extra.retryAfterSeconds ?? 60} seconds.` : `Se pidieron demasiados enlaces nuevos desde esta conexión; intente de nuevo en ${err.extra.retryAfterSeconds ?? 60} segundos.`;
+        void html(reply, LinkProblemPage({ lang, problem: '', outcome: { kind: 'warning', text } }), 429);
+      },
+    },
+    async (request, reply) => {
+      const params = ZRequestParams.parse(request.params);
+      const body = ZNewLinkBody.parse(request.body ?? {});
+      const lang: Locale = body.lang ?? requestLanguage(request, 'es-MX');
+      const outcome = await sendFreshLink({ ...params, lang });
+      return html(reply, LinkProblemPage({ lang, problem: '', outcome: outcome.page }), outcome.status);
+    },
+  );
+
   /**
-   * Stores what the contact sent before the workflow is asked to record it (content-addressed: the same
-   * content is stored once per request), so the update carries only the hash.
+   * Emails a fresh link to the institution's current contacts (the request sent again, through its
+   * workflow, as the secretariat's resend does), at most three times an hour per request. Whether or not the
+   * request exists, the answer says only that its contacts will get a link if it is open: it never reveals
+   * addresses, nor which requests exist.
    */
+  async function sendFreshLink({ year, institution, lang }: { year: number; institution: string; lang: Locale }): Promise<{ status: number; page: { kind: 'ok' | 'warning' | 'error'; text: string } }> {
+    const sent = {
+      status: 200,
+      page: {
+        kind: 'ok' as const,
+        text: lang === 'en'
+          ? "If this request is still open, its registered contacts will receive a new link by email within a few minutes."
+          : 'Si la solicitud sigue abierta, sus contactos registrados recibirán un enlace nuevo por correo en unos minutos.',
+      },
+    };
+    const row = await prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/${institution}` }, select: { id: true, workflowId: true, endedAt: true } });
+    if (!row || row.endedAt) return sent;
+    const lastHour = await prisma.auditEvent.count({ where: { dataRequestId: row.id, action: 'RESEND_REQUESTED', actor: 'contact:link-page', at: { gte: new Date(now().getTime() - 3_600_000) } } });
+    if (lastHour >= NEW_LINKS_PER_REQUEST_PER_HOUR) {
+      return {
+        status: 429,
+        page: {
+          kind: 'warning',
+          text: lang === 'en' ? 'New links were already sent for this request in the last hour: check the inbox (and spam folder) of its contacts.' : 'Ya se enviaron enlaces nuevos para esta solicitud en la última hora: revise el buzón (y la carpeta de spam) de sus contactos.',
+        },
+      };
+    }
+    try {
+      await runUpdate('', () => temporal.workflow.getHandle(row.workflowId).executeUpdate(resendRequestUpdate, { args: [{ requestedBy: 'contact', origin: 'contact-link' }] }), lang);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+    return sent;
+  }
+
+  /** Stores what the contact sent before the workflow records it (content-addressed), so the update carries only the hash. */
   async function stageSubmission(dataRequestId: string, input: TSubmitInput, contentHash: string): Promise<string> {
     await prisma.stagedSubmission.createMany({
       data: [{ dataRequestId, contentHash, content: { values: input.values, ...(input.narrative ? { narrative: input.narrative } : {}) } }],
@@ -165,11 +308,8 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     return contentHash;
   }
 
-  /**
-   * A request whose workflow refuses (or has ended) still answers an identical resubmission with
-   * `duplicate: true`: nothing accepted is lost or doubled.
-   */
-  async function duplicateOfLatest(ctx: Loaded, contentHash: string): Promise<SubmitResult | undefined> {
+  /** An identical resubmission is answered `duplicate: true`, even once the request has ended: nothing accepted is lost or doubled. */
+  async function duplicateOfLatest(ctx: RespondContext, contentHash: string): Promise<SubmitResult | undefined> {
     const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' } });
     if (latest && latest.contentHash === contentHash && latest.kind !== 'DRAFT') {
       const row = await prisma.dataRequest.findUniqueOrThrow({ where: { id: ctx.dataRequest.id }, select: { status: true } });
@@ -177,23 +317,8 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     }
     return undefined;
   }
-
-  app.post('/respond/:year/:institution/extension', async (request) => {
-    const ctx = await load(request);
-    const body = ZExtensionRequestBody.parse(request.body ?? {});
-    return runUpdate(
-      requestName(ctx),
-      () => temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(requestExtensionUpdate, { args: [{ ...body, requestedBy: ctx.claims.c }] }),
-      ctx.lang,
-    );
-  });
 }
 
 function requestName(ctx: { lang: Locale; params: { year: number; institution: string } }): string {
   return ctx.lang === 'en' ? `The ${ctx.params.year} request of ${ctx.params.institution}` : `La solicitud ${ctx.params.year} de ${ctx.params.institution}`;
-}
-
-function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
 }

@@ -218,3 +218,12 @@ function policyError(title: string, issues: readonly z.core.$ZodIssue[]): AppErr
   // fromEntries defines own properties, so even a "__proto__" path is kept as a plain entry.
   return new AppError('VALIDATION', `${title}: ${detail}`, Object.fromEntries(byPath));
 }
+
+/**
+ * The policy in force for one request: the cycle's stored policy (JSON, validated with its defaults) with
+ * the institution's override laid over it ({@link mergePolicy}). What the workflow's timeline, the
+ * correction window and the pages all read.
+ */
+export function policyInForce({ cyclePolicy, override }: { cyclePolicy: unknown; override?: unknown }): TReportingPolicy {
+  return mergePolicy({ base: parseReportingPolicy(cyclePolicy ?? {}), override: (override ?? null) as TReportingPolicyOverride | null });
+}

@@ -226,6 +226,8 @@ export interface ExemptCommand {
 
 export interface ResendCommand {
   requestedBy: string;
+  /** Who asked: the secretariat (default), or a contact from the page of an unusable link. */
+  origin?: 'secretariat' | 'contact-link';
 }
 
 /** Sent by the cycle to each open request when the secretariat closes the cycle early. */

@@ -130,7 +130,8 @@ export function validateSubmission({
 
   if (input.final && issues.length === 0) {
     const missing = indicators.filter((i) => !values.some((v) => v.indicator === i.code)).map((i) => i.code);
-    if (missing.length > 0) problem('values', undefined, { code: 'MISSING_INDICATORS', params: { missing } });
+    // The first missing indicator is named, so a form can point at it.
+    if (missing.length > 0) problem('values', missing[0], { code: 'MISSING_INDICATORS', params: { missing } });
   }
 
   if (issues.length > 0) {

@@ -215,6 +215,7 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
     mailboxAllowRemote: config.MAIL_CATCHER_ALLOW_REMOTE,
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
+    ...(devServer ? { links: { temporalUi: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` } } : {}),
   });
   // Resolves once no handler runs any more (api/drain-on-close.ts): the connections closed after it are unused.
   stack.defer({ name: 'the API', stop: () => api.close() });

@@ -300,7 +300,7 @@ export class RequestRun {
         dataRequestId: this.input.dataRequestId,
         status: this.state.status,
         action: 'RESEND_REQUESTED',
-        actor: `secretariat:${command.requestedBy}`,
+        actor: command.origin === 'contact-link' ? 'contact:link-page' : `secretariat:${command.requestedBy}`,
         clearAttention: true,
         idempotencyKey: `${this.workflowId}/resend-${n}`,
       });

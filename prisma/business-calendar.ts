@@ -1,5 +1,5 @@
 import { createBusinessCalendar, DEFAULT_ZONE, type TBusinessCalendar } from '../domain/business-calendar';
-import type { PrismaClient } from '../prisma/client';
+import type { PrismaClient } from './client';
 
 /** Rest days the secretariat added on top of the statutory ones, as ISO dates (yyyy-MM-dd). */
 export async function extraHolidays(prisma: PrismaClient): Promise<string[]> {

@@ -1,0 +1,64 @@
+import type { Locale } from '../../domain/input-bounds';
+import { ValuesTable, type ValueRow } from '../components/values-table';
+import { PageShell } from '../page-shell';
+import type { Bilingual } from './respond-model';
+import { respondText } from './respond-text';
+
+export interface ReceiptPageModel {
+  lang: Locale;
+  year: number;
+  institution: { code: string; name: Bilingual };
+  version: number;
+  kind: 'DRAFT' | 'FINAL' | 'CORRECTION';
+  atText: string;
+  submittedBy: string;
+  reason?: string;
+  rows: ValueRow[];
+  narrative?: string;
+  correctionEndsText?: string;
+  urls: { form: string; switchLanguage: string };
+}
+
+/**
+ * The receipt of one version of a report, printable: what was received, as it was received (the values
+ * by indicator and breakdown, "sin dato" with its comment, the narrative), its version and kind, when and
+ * by whom, and until when it may be corrected.
+ */
+export function ReceiptPage(m: ReceiptPageModel) {
+  const t = respondText(m.lang);
+  const name = m.lang === 'en' ? m.institution.name.en : m.institution.name.es;
+  return (
+    <PageShell lang={m.lang} title={t.receiptTitle(m.year, m.version)} switchLanguageHref={m.urls.switchLanguage}>
+      <h1>{t.receiptTitle(m.year, m.version)}</h1>
+      <dl class="facts">
+        <dt>{t.institution}</dt>
+        <dd>
+          {name} ({m.institution.code})
+        </dd>
+        <dt>{t.kind}</dt>
+        <dd>{t.receiptKind[m.kind]}</dd>
+        <dt>{t.receivedAt}</dt>
+        <dd>{m.atText}</dd>
+        <dt>{t.submittedBy}</dt>
+        <dd>{m.submittedBy}</dd>
+        {m.reason ? (
+          <>
+            <dt>{t.reasonGiven}</dt>
+            <dd>{m.reason}</dd>
+          </>
+        ) : null}
+      </dl>
+      {m.correctionEndsText ? <p>{m.lang === 'en' ? `It may be corrected until ${m.correctionEndsText}.` : `Puede corregirse hasta el ${m.correctionEndsText}.`}</p> : null}
+      <ValuesTable lang={m.lang} rows={m.rows} caption={t.valuesReceived} />
+      {m.narrative ? (
+        <>
+          <h2>{t.narrative}</h2>
+          <p class="narrative">{m.narrative}</p>
+        </>
+      ) : null}
+      <p class="no-print">
+        <a href={m.urls.form}>{t.backToForm}</a> · <span class="muted">{t.print}</span>
+      </p>
+    </PageShell>
+  );
+}
