@@ -1,5 +1,5 @@
 import { computeCorrectionWindowEnd } from '../domain/compute-timeline';
-import { formatDeadline } from '../domain/deadline-text';
+import { formatDeadline, formatMoment } from '../domain/deadline-text';
 import type { Locale } from '../domain/input-bounds';
 import { policyInForce } from '../domain/reporting-policy';
 import { businessCalendar } from '../prisma/business-calendar';
@@ -82,6 +82,7 @@ export async function buildRespondPageModel({
 }): Promise<RespondPageModel> {
   const { dataRequest, lang, zone } = ctx;
   const when = (at: Date) => formatDeadline({ at: at.toISOString(), zone, locale: lang });
+  const moment = (at: Date) => formatMoment({ at: at.toISOString(), zone, locale: lang });
   const latest = await prisma.submission.findFirst({
     where: { dataRequestId: dataRequest.id },
     orderBy: { version: 'desc' },
@@ -112,7 +113,7 @@ export async function buildRespondPageModel({
     deadlineText: when(dataRequest.deadline),
     ...(mode === 'CORRECT' && correctionEndsAt ? { correctionEndsText: when(correctionEndsAt) } : {}),
     ...(mode === 'READ_ONLY' ? { endReason: await endReason(prisma, dataRequest.id) } : {}),
-    ...(latest ? { latest: { version: latest.version, kind: latest.kind, atText: when(latest.createdAt) }, latestRows: valueRows(latest.values, order, lang) } : {}),
+    ...(latest ? { latest: { version: latest.version, kind: latest.kind, atText: moment(latest.createdAt) }, latestRows: valueRows(latest.values, order, lang) } : {}),
     groups: await groups(prisma, ctx),
     values: shown.values,
     comments: shown.comments,
@@ -192,7 +193,7 @@ async function extensionState(prisma: PrismaClient, dataRequestId: string, ctx: 
   });
   if (!event) return undefined;
   const data = (event.data ?? {}) as Record<string, string | null | undefined>;
-  const atText = formatDeadline({ at: event.at.toISOString(), zone: ctx.zone, locale: ctx.lang });
+  const atText = formatMoment({ at: event.at.toISOString(), zone: ctx.zone, locale: ctx.lang });
   switch (event.action) {
     case 'EXTENSION_REQUESTED':
       return { state: 'PENDING', deadline: data.deadline ?? '', ...(data.reason ? { reason: data.reason } : {}), atText };

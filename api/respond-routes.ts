@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { formatDeadline } from '../domain/deadline-text';
+import { formatDeadline, formatMoment } from '../domain/deadline-text';
 import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
 import { zIsoDate, zReason, ZRequestParams, type Locale } from '../domain/input-bounds';
 import type { SubmitResult } from '../domain/request-types';
@@ -187,7 +187,7 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
         institution: { code: ctx.dataRequest.institution.code, name: { es: ctx.dataRequest.institution.nameEs, en: ctx.dataRequest.institution.nameEn } },
         version: submission.version,
         kind: submission.kind,
-        atText: when(submission.createdAt),
+        atText: formatMoment({ at: submission.createdAt.toISOString(), zone: ctx.zone, locale: ctx.lang }),
         submittedBy: submission.submittedBy,
         ...(submission.reason ? { reason: submission.reason } : {}),
         rows: valueRows(submission.values, ctx.indicators.map((i) => i.code), ctx.lang),

@@ -53,3 +53,21 @@ function zoneLabel(local: DateTime, zone: string, locale: DeadlineTextLocale): s
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
 }
+
+const SHORT_PATTERNS: Record<DeadlineTextLocale, string> = {
+  'es-MX': "d 'de' LLL 'de' yyyy, HH:mm",
+  en: 'd LLL yyyy, HH:mm',
+};
+
+/**
+ * When something happened, short, in the reader's zone (not named): `30 de nov. de 2026, 13:19` /
+ * `30 Nov 2026, 13:19`. For timestamps beside other text (a version's instant), where a deadline's full
+ * form ({@link formatDeadline}) would be too long. Same rules otherwise.
+ */
+export function formatMoment({ at, zone = DEFAULT_ZONE, locale }: { at: string; zone?: string; locale: DeadlineTextLocale }): string {
+  const pattern = SHORT_PATTERNS[locale];
+  if (!pattern) throw new AppError('VALIDATION', `locale must be one of ${Object.values(DeadlineTextLocale).join(', ')}; got ${JSON.stringify(locale)}`);
+  const local = DateTime.fromMillis(parseInstant(at, 'at'), { zone, locale });
+  if (!local.isValid) throw new AppError('VALIDATION', `"${zone}" is not a valid IANA time zone (for example "America/Mexico_City")`);
+  return local.toFormat(pattern);
+}

@@ -81,8 +81,8 @@ const CATALOG: Record<string, { 'es-MX': Text; en: Text }> = {
     en: (p) => `indicator ${p.indicator}: a value of null ("no data") needs a comment explaining why`,
   },
   BREAKDOWN_EXCEEDS_TOTAL: {
-    'es-MX': (p) => `mujeres (${p.women}) + hombres (${p.men}) superan el total (${p.total})`,
-    en: (p) => `women (${p.women}) + men (${p.men}) exceed the total (${p.total})`,
+    'es-MX': (p) => `indicador ${p.indicator}: mujeres (${p.women}) + hombres (${p.men}) superan el total (${p.total})`,
+    en: (p) => `indicator ${p.indicator}: women (${p.women}) + men (${p.men}) exceed the total (${p.total})`,
   },
   MISSING_INDICATORS: {
     'es-MX': (p) => `un informe final necesita todos los indicadores; faltan: ${list(p.missing)} (escriba "sin dato" con un comentario donde no haya dato, o guarde un borrador)`,

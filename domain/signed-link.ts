@@ -51,8 +51,8 @@ const LINK_TEXT: Record<LinkProblem, Record<Locale, (p: Record<string, string>) 
     en: () => 'The link is not valid (its signature does not match). Use the link from the latest email.',
   },
   LINK_EXPIRED: {
-    'es-MX': (p) => `El enlace venció el ${p.expiredOn}. Pida al secretariado que reenvíe la solicitud.`,
-    en: (p) => `The link expired on ${p.expiredOn}. Ask the secretariat to resend the request.`,
+    'es-MX': (p) => `El enlace venció el ${p.expiredOn}. Puede pedir uno nuevo: se envía a los contactos registrados de la institución.`,
+    en: (p) => `The link expired on ${p.expiredOn}. You can ask for a new one: it is sent to the institution's registered contacts.`,
   },
   LINK_OTHER_REQUEST: {
     'es-MX': (p) => `Este enlace se emitió para ${p.institution} ${p.year}; no sirve para ${p.askedInstitution} ${p.askedYear}.`,
@@ -118,7 +118,10 @@ export function verifyLinkToken({
   } catch {
     throw linkProblem(LinkProblem.MALFORMED, lang);
   }
-  if (claims.e * 1000 <= now.getTime()) throw linkProblem(LinkProblem.EXPIRED, lang, { expiredOn: new Date(claims.e * 1000).toISOString().slice(0, 10) });
+  if (claims.e * 1000 <= now.getTime()) {
+    const expiredOn = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'America/Mexico_City' }).format(new Date(claims.e * 1000));
+    throw linkProblem(LinkProblem.EXPIRED, lang, { expiredOn });
+  }
   if (expect && (claims.i !== expect.institution || claims.y !== expect.year)) {
     throw linkProblem(LinkProblem.OTHER_REQUEST, lang, { institution: claims.i, year: String(claims.y), askedInstitution: expect.institution, askedYear: String(expect.year) });
   }

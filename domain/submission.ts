@@ -124,7 +124,7 @@ export function validateSubmission({
     const get = (b: Breakdown) => values.find((v) => v.indicator === indicator.code && v.breakdown === b)?.numberValue;
     const [total, women, men] = [get('TOTAL'), get('WOMEN'), get('MEN')];
     if (total != null && women != null && men != null && women + men > total) {
-      problem(totalPath.get(indicator.code) ?? `indicator ${indicator.code}`, indicator.code, { code: 'BREAKDOWN_EXCEEDS_TOTAL', params: { women, men, total } });
+      problem(totalPath.get(indicator.code) ?? `indicator ${indicator.code}`, indicator.code, { code: 'BREAKDOWN_EXCEEDS_TOTAL', params: { indicator: indicator.code, women, men, total } });
     }
   }
 

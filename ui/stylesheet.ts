@@ -14,7 +14,7 @@ export const STYLESHEET = `
   color: var(--ink); background: var(--paper); line-height: 1.5; font-size: 100%;
 }
 *, *::before, *::after { box-sizing: border-box; }
-body { margin: 0; overflow-wrap: anywhere; }
+body { margin: 0; overflow-wrap: break-word; }
 a { color: var(--guinda-2); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px;
@@ -70,12 +70,21 @@ button.secondary, .button.secondary { background: #fff; color: var(--guinda); }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--wash); }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 700; padding: .25rem 0; }
+table.values th[scope="row"] { background: none; font-weight: 400; }
+table.values td { min-width: 8rem; }
+.value { font-weight: 700; font-variant-numeric: tabular-nums; white-space: pre-wrap; }
+.breakdown-values { display: grid; grid-template-columns: max-content max-content; gap: 0 .75rem; margin: 0; }
+.breakdown-values dt { font-weight: 400; }
+.breakdown-values dd { margin: 0; font-weight: 700; font-variant-numeric: tabular-nums; }
+.value-comment { font-size: .9rem; color: var(--muted); margin: .25rem 0 0; }
+.narrative { white-space: pre-wrap; }
 .table-wrap { overflow-x: auto; }
 pre { white-space: pre-wrap; word-break: break-word; background: var(--wash); padding: .75rem; border-radius: .25rem; font-size: .85rem; }
 details { margin: .75rem 0; }
 summary { cursor: pointer; font-weight: 600; }
 .site-footer { max-width: 48rem; margin: 2rem auto 1rem; padding: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
+@media (max-width: 30rem) { .facts { grid-template-columns: 1fr; gap: 0; } .facts dd { margin-bottom: .5rem; } legend { font-size: .95rem; } }
 @media (min-width: 48rem) { h1 { font-size: 1.85rem; } main { padding: 1.5rem 1rem; } }
 @media print {
   .site-header .lang, .skip, .actions, nav, form .actions, .no-print { display: none !important; }

@@ -112,7 +112,7 @@ describe('open a cycle, answer by the emailed link', () => {
     expect(json.status).toBe(200);
     indicators = json.json.indicators;
     expect(indicators.length).toBeGreaterThan(0);
-    for (const i of indicators) expect(page.text).toContain(`<strong>${i.code}</strong>`);
+    for (const i of indicators) expect(page.text).toContain(`<span class="code">${i.code}</span>`);
   });
 
   it('refuses forged, expired and other-institution links with 401/403', async () => {

@@ -29,7 +29,7 @@ export function IndicatorInputs({ lang, indicator: i, values, comments, fieldErr
   const label = (b: (typeof BREAKDOWNS)[number]) => (i.disaggregation === 'SEX' ? ({ TOTAL: t.total, WOMEN: t.women, MEN: t.men } as const)[b] : t.value);
   const unitHint = t.units[i.unit];
   const previous = i.previous;
-  const headingId = `h-${i.code}`;
+  const headingId = `h-${i.code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <div class="indicator" role="group" aria-labelledby={headingId}>
       <p class="indicator-title" id={headingId}>

@@ -13,36 +13,58 @@ export interface ValueRow {
 }
 
 /**
- * The values of one version of a report, as a table (receipt, read-only view): the indicator's code and
- * text, Total / Women / Men, the value ("sin dato" / "no data" when none), the comment.
+ * The values of one version of a report (receipt, read-only view), one row per indicator: its code and
+ * text, then its value — or Total / Women / Men, one per line — with "sin dato" / "no data" when there is
+ * none, and the comment under it. Two columns, so it reads on a phone.
  */
 export function ValuesTable({ lang, rows, caption }: { lang: Locale; rows: readonly ValueRow[]; caption: string }) {
   const t = respondText(lang);
   const breakdown = { TOTAL: t.total, WOMEN: t.women, MEN: t.men } as const;
   if (rows.length === 0) return <p>{t.noValues}</p>;
+  const byIndicator = new Map<string, ValueRow[]>();
+  for (const r of rows) byIndicator.set(r.code, [...(byIndicator.get(r.code) ?? []), r]);
   return (
     <div class="table-wrap">
-      <table>
-        <caption class="muted">{caption}</caption>
+      <table class="values">
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t.indicator}</th>
-            <th scope="col">{t.breakdown}</th>
             <th scope="col">{t.value}</th>
-            <th scope="col">{t.comment}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>
-                <span class="code">{r.code}</span> {lang === 'en' ? r.text.en : r.text.es}
-              </td>
-              <td>{breakdown[r.breakdown]}</td>
-              <td class={r.value !== null && /^[\d.,\s-]+$/.test(r.value) ? 'number' : undefined}>{r.value ?? t.noData}</td>
-              <td>{r.comment ?? ''}</td>
-            </tr>
-          ))}
+          {[...byIndicator.values()].map((group) => {
+            const [first] = group;
+            const comment = group.find((r) => r.comment)?.comment;
+            const byBreakdown = group.some((r) => r.breakdown !== 'TOTAL');
+            return (
+              <tr>
+                <th scope="row">
+                  <span class="code">{first.code}</span> {lang === 'en' ? first.text.en : first.text.es}
+                </th>
+                <td>
+                  {byBreakdown ? (
+                    <dl class="breakdown-values">
+                      {group.map((r) => (
+                        <>
+                          <dt>{breakdown[r.breakdown]}</dt>
+                          <dd>{r.value ?? t.noData}</dd>
+                        </>
+                      ))}
+                    </dl>
+                  ) : (
+                    <span class="value">{first.value ?? t.noData}</span>
+                  )}
+                  {comment ? (
+                    <p class="value-comment">
+                      {t.comment}: {comment}
+                    </p>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,4 +1,5 @@
 import type { Locale } from '../../domain/input-bounds';
+import { withCode } from '../../domain/institution-name';
 import { ValuesTable, type ValueRow } from '../components/values-table';
 import { PageShell } from '../page-shell';
 import type { Bilingual } from './respond-model';
@@ -32,9 +33,7 @@ export function ReceiptPage(m: ReceiptPageModel) {
       <h1>{t.receiptTitle(m.year, m.version)}</h1>
       <dl class="facts">
         <dt>{t.institution}</dt>
-        <dd>
-          {name} ({m.institution.code})
-        </dd>
+        <dd>{withCode(name, m.institution.code)}</dd>
         <dt>{t.kind}</dt>
         <dd>{t.receiptKind[m.kind]}</dd>
         <dt>{t.receivedAt}</dt>

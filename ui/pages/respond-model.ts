@@ -66,6 +66,8 @@ export interface RespondPageModel {
   nonce?: string;
 }
 
-/** The id of the input of one value (`v-4.b-TOTAL`) and of an indicator's comment (`c-4.b`). */
-export const valueInputId = (code: string, breakdown: string) => `v-${code}-${breakdown}`;
-export const commentInputId = (code: string) => `c-${code}`;
+/** An indicator code in an element id: `4.b` → `4-b` (a dot in an id would read as a class in CSS selectors). */
+const idPart = (code: string) => code.replace(/[^A-Za-z0-9_-]/g, '-');
+/** The id of the input of one value (`v-4-b-TOTAL`) and of an indicator's comment (`c-4-b`). */
+export const valueInputId = (code: string, breakdown: string) => `v-${idPart(code)}-${breakdown}`;
+export const commentInputId = (code: string) => `c-${idPart(code)}`;

@@ -1,3 +1,4 @@
+import { withCode } from '../../domain/institution-name';
 import { requestStatusLabel } from '../../domain/request-status-labels';
 import { ErrorSummary } from '../components/error-summary';
 import { describedBy, Field } from '../components/field';
@@ -21,7 +22,7 @@ export function RespondPage(m: RespondPageModel) {
   return (
     <PageShell lang={m.lang} title={`${t.title(m.year)} — ${m.institution.code}`} switchLanguageHref={m.urls.switchLanguage} nonce={m.nonce} withScript={editable}>
       <h1>
-        {t.title(m.year)}: {name}
+        {t.title(m.year)}: {withCode(name, m.institution.code)}
       </h1>
       <dl class="facts">
         <dt>{t.deadline}</dt>
