@@ -14,6 +14,7 @@ export const STYLESHEET = `
   color: var(--ink); background: var(--paper); line-height: 1.5; font-size: 100%;
 }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; overflow-wrap: break-word; }
 a { color: var(--guinda-2); }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
@@ -55,7 +56,7 @@ legend { font-weight: 700; padding: 0 .25rem; }
 .hint { display: block; color: var(--muted); font-size: .9rem; margin-bottom: .25rem; }
 .field-error { display: block; color: var(--error); font-weight: 600; margin: .2rem 0; }
 input, select, textarea { font: inherit; color: inherit; width: 100%; max-width: 100%; padding: .5rem .6rem; border: 2px solid #6f6f6f; border-radius: .25rem; background: #fff; }
-input[type="number"] { max-width: 12rem; }
+input[type="number"], input.num { max-width: 12rem; }
 input[type="date"] { max-width: 14rem; }
 textarea { min-height: 6rem; resize: vertical; }
 .has-error input, .has-error select, .has-error textarea { border-color: var(--error); }

@@ -1,7 +1,8 @@
 /**
  * The agency contact's whole journey in a real browser (Debian's Chromium), from the links the SMTP server
- * received, on the Temporal dev server and PostgreSQL — once at desktop width and once on a 390 × 844
- * phone, each on a cycle of its own:
+ * received, on the Temporal dev server and PostgreSQL — once on a 390 × 844 phone and once at desktop
+ * width, each on a cycle of its own (the desktop's, a year later, shows last year's values beside each
+ * field):
  *
  * - SEDENA: a draft → the final report with a breakdown error (women + men above the total), shown at the
  *   top and in place → fixed → the receipt → a correction, first without its reason (error in place), then
@@ -82,7 +83,8 @@ async function fillAll(page: Page, sex = { total: '10', women: '6', men: '4' }):
   for (const select of await page.locator('select[name^="v|"]').all()) await select.selectOption('true');
 }
 
-describe.each([Viewport.desktop, Viewport.phone])('the contact journey at %s width', (viewport) => {
+// The phone's cycle (the year before) runs first: the desktop's form then shows SEDENA's report of it.
+describe.each([Viewport.phone, Viewport.desktop])('the contact journey at %s width', (viewport) => {
   const year = YEARS[viewport];
   const link = (code: string) => links[`${year}/${code}`];
   let page: Page;
@@ -98,6 +100,11 @@ describe.each([Viewport.desktop, Viewport.phone])('the contact journey at %s wid
     const response = await page.goto(link('SEDENA'));
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[0-9a-f]+'/);
     await page.getByRole('heading', { level: 1, name: /Informe PNA-1325 \d{4}: Secretaría de la Defensa Nacional/ }).waitFor();
+    if (viewport === Viewport.desktop) {
+      // Last year's report (the phone's cycle, corrected to 4) beside each field.
+      await page.getByText(`Informado en ${YEARS.phone}: 4`).first().waitFor();
+      await page.getByText(`Informado en ${YEARS.phone}: Total 10 · Mujeres 8 · Hombres 2`).first().waitFor();
+    }
     await look(page, 'form');
 
     await page.locator('[name="v|1.a|TOTAL"]').fill('2');

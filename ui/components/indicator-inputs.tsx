@@ -116,6 +116,7 @@ function ValueInput({ id, name, unit, value, lang, readOnly, describedBy: descri
   return (
     <input
       type="text"
+      class="num"
       inputMode={unit === 'COUNT' ? 'numeric' : 'decimal'}
       pattern={unit === 'COUNT' ? '[0-9]*' : undefined}
       autoComplete="off"
