@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { isTimeZone } from '../domain/input-bounds';
+import { computeCorrectionWindowEnd } from '../domain/compute-timeline';
+import { isTimeZone, type Locale } from '../domain/input-bounds';
 import type { RecipientRole } from '../domain/reporting-policy';
 import type { RequestEmail } from '../domain/request-types';
 import { signLinkToken } from '../domain/signed-link';
 import type { PrismaClient } from '../prisma/client';
+import { renderEmail } from '../ui/emails/render-email';
 import { writeAudit } from './audit';
 import { deadlineIcs } from './deadline-ics';
 import type { ActivityDeps } from './deps';
-import { computeCorrectionWindowEnd } from '../domain/compute-timeline';
-import type { Locale } from '../domain/input-bounds';
-import { renderEmail } from '../ui/emails/render-email';
 import { emailContext, emailReceipt } from './email-context';
 import { businessCalendar } from './holidays';
 import { isPermanentSmtpFailure, type OutgoingEmail } from './mailer';
@@ -106,6 +105,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     });
     const latest = request.submissions[0];
     const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
+    const acknowledged = input.kind === 'RECEIPT' ? await receivedVersion() : undefined;
 
     // Who gets it.
     let to: ContactRow[];
@@ -123,7 +123,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         break;
       case 'RECEIPT': {
         to = await contactsByRole(prisma, request.institutionId, ['CONTACT']);
-        const by = latest?.submittedBy;
+        const by = acknowledged?.submittedBy;
         if (by && !to.some((c) => c.email.toLowerCase() === by.toLowerCase())) {
           to = [{ email: by, name: by, locale: to[0]?.locale ?? 'es-MX', timeZone: to[0]?.timeZone ?? request.institution.timeZone, role: 'PRIMARY' }, ...to];
         }
@@ -166,7 +166,6 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     // Only what is still missing (a draft may have covered part of it).
     const answered = new Set((latest?.values ?? []).map((v) => v.indicator.code));
     const listed = input.kind === 'REQUEST' && !input.resend ? indicators : indicators.filter((i) => !answered.has(i.code));
-    const acknowledged = input.kind === 'RECEIPT' ? await receivedVersion() : undefined;
     const receipt = acknowledged ? emailReceipt(acknowledged, { planOrder: indicators.map((i) => i.code), correctionEndsAt: await correctionEndsAt(acknowledged) }) : undefined;
     const rendered = renderEmail(
       emailContext({

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../prisma/client';
+import { registerAssetRoutes } from './asset-routes';
 import { registerCycleRoutes } from './cycle-routes';
 import { drainOnClose } from './drain-on-close';
 import { registerHolidayRoutes } from './holiday-routes';
@@ -83,6 +84,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only our own documents may be framed: the mail catcher shows a message's HTML in a sandboxed
+        // frame of /mail/:id/html, which answers with its own CSP (sandbox; frame-ancestors 'self').
+        frameSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
@@ -96,6 +100,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const authorize = createAuthorize(deps.secretariatToken);
   app.get('/healthz', async () => ({ ok: true }));
+  registerAssetRoutes(app);
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, authorize });
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, authorize });
   registerHolidayRoutes(app, { prisma: deps.prisma, authorize });
