@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import { isTimeZone } from '../domain/input-bounds';
+import { computeCorrectionWindowEnd } from '../domain/compute-timeline';
+import { isTimeZone, type Locale } from '../domain/input-bounds';
 import type { RecipientRole } from '../domain/reporting-policy';
 import type { RequestEmail } from '../domain/request-types';
 import { signLinkToken } from '../domain/signed-link';
 import type { PrismaClient } from '../prisma/client';
+import { renderEmail } from '../ui/emails/render-email';
 import { writeAudit } from './audit';
 import { deadlineIcs } from './deadline-ics';
 import type { ActivityDeps } from './deps';
-import { renderEmail, type EmailIndicator, type Locale } from './email-templates';
+import { emailContext, emailReceipt } from './email-context';
+import { businessCalendar } from '../prisma/business-calendar';
 import { isPermanentSmtpFailure, type OutgoingEmail } from './mailer';
-import { indicatorsFor } from './request-activities';
+import { indicatorsFor, requestPolicy } from './request-activities';
 
 /** One email of a request's life (defined in domain/, where workflows can see it). */
 export type SendRequestEmailInput = RequestEmail;
@@ -18,34 +21,6 @@ export interface SendRequestEmailResult {
   outcome: 'SENT' | 'ALREADY_SENT' | 'FAILED';
   messageId: string;
   detail?: string;
-}
-
-/** The bilingual sentence an extension or delivery-failure email carries. */
-function noteText(input: SendRequestEmailInput): { es: string; en: string } | undefined {
-  if (input.failure) {
-    return {
-      es: `Destinatarios: ${input.failure.to.join(', ') || '(ninguno)'}. Error: ${input.failure.error}.`,
-      en: `Recipients: ${input.failure.to.join(', ') || '(none)'}. Error: ${input.failure.error}.`,
-    };
-  }
-  const n = input.note;
-  if (!n) return undefined;
-  if (input.kind === 'ATTENTION') return { es: `Qué falló: ${n.reason ?? ''}`, en: `What failed: ${n.reason ?? ''}` };
-  if (input.kind === 'EXEMPTED' || input.kind === 'CLOSED') {
-    return { es: `Motivo: ${n.reason ?? ''} (${n.by ?? 'secretariado'}).`, en: `Reason: ${n.reason ?? ''} (${n.by ?? 'secretariat'}).` };
-  }
-  if (input.kind === 'EXTENSION_REQUESTED') {
-    return {
-      es: `Se solicita prórroga hasta el ${n.requested} (solicitada por ${n.by}). Motivo: ${n.reason}.`,
-      en: `An extension to ${n.requested} is requested (by ${n.by}). Reason: ${n.reason}.`,
-    };
-  }
-  return n.approved
-    ? { es: `La prórroga fue aprobada (${n.by}). ${n.reason ? `Motivo: ${n.reason}.` : ''}`, en: `The extension was approved (${n.by}). ${n.reason ? `Reason: ${n.reason}.` : ''}` }
-    : {
-        es: `La solicitud de prórroga hasta el ${n.requested} fue rechazada (${n.by}). ${n.reason ? `Motivo: ${n.reason}.` : ''}`,
-        en: `The request for an extension to ${n.requested} was rejected (${n.by}). ${n.reason ? `Reason: ${n.reason}.` : ''}`,
-      };
 }
 
 /** Deterministic RFC 5322 Message-ID of a workflow step: the same step always has the same id. */
@@ -130,6 +105,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     });
     const latest = request.submissions[0];
     const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
+    const acknowledged = input.kind === 'RECEIPT' ? await receivedVersion() : undefined;
 
     // Who gets it.
     let to: ContactRow[];
@@ -147,7 +123,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         break;
       case 'RECEIPT': {
         to = await contactsByRole(prisma, request.institutionId, ['CONTACT']);
-        const by = latest?.submittedBy;
+        const by = acknowledged?.submittedBy;
         if (by && !to.some((c) => c.email.toLowerCase() === by.toLowerCase())) {
           to = [{ email: by, name: by, locale: to[0]?.locale ?? 'es-MX', timeZone: to[0]?.timeZone ?? request.institution.timeZone, role: 'PRIMARY' }, ...to];
         }
@@ -184,30 +160,27 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
       claims: { r: request.id, y: request.cycle.year, i: request.institution.code, c: first.email, e: expiry },
       secret: config.linkSigningSecret,
     });
-    const link = `${config.publicBaseUrl.replace(/\/$/, '')}/respond/${request.cycle.year}/${encodeURIComponent(request.institution.code)}?token=${token}`;
+    const base = config.publicBaseUrl.replace(/\/$/, '');
+    const link = `${base}/respond/${request.cycle.year}/${encodeURIComponent(request.institution.code)}?token=${token}`;
 
     // Only what is still missing (a draft may have covered part of it).
     const answered = new Set((latest?.values ?? []).map((v) => v.indicator.code));
-    const missing: EmailIndicator[] = indicators.filter((i) => !answered.has(i.code));
-    const receiptLines = (latest?.values ?? []).map((v) => {
-      const value = v.numberValue?.toString() ?? (v.booleanValue === null ? null : v.booleanValue ? 'sí/yes' : 'no') ?? v.textValue ?? '—';
-      return `${v.indicator.code} ${v.breakdown === 'TOTAL' ? '' : `(${v.breakdown === 'WOMEN' ? 'mujeres/women' : 'hombres/men'}) `}= ${value ?? '—'}${v.comment ? ` — ${v.comment}` : ''}`;
-    });
-
-    const rendered = renderEmail({
-      kind: input.kind,
-      locale,
-      institution: request.institution,
-      year: request.cycle.year,
-      deadlineAt: request.deadline.toISOString(),
-      zone,
-      link: ['DELIVERY_FAILURE', 'RECEIPT', 'EXTENSION_REQUESTED', 'EXEMPTED', 'CLOSED', 'ATTENTION'].includes(input.kind) ? undefined : link,
-      indicators: input.kind === 'REQUEST' && !input.resend ? indicators : missing,
-      level: input.level,
-      overdueSince: request.deadline.toISOString(),
-      receipt: latest ? { version: latest.version, kind: latest.kind, lines: receiptLines } : undefined,
-      note: noteText(input),
-    });
+    const listed = input.kind === 'REQUEST' && !input.resend ? indicators : indicators.filter((i) => !answered.has(i.code));
+    const receipt = acknowledged ? emailReceipt(acknowledged, { planOrder: indicators.map((i) => i.code), correctionEndsAt: await correctionEndsAt(acknowledged) }) : undefined;
+    const rendered = renderEmail(
+      emailContext({
+        input,
+        locale,
+        zone,
+        institution: request.institution,
+        year: request.cycle.year,
+        deadlineAt: request.deadline.toISOString(),
+        link,
+        indicators: listed,
+        receipt,
+        requestApiUrl: `${base}/api/cycles/${request.cycle.year}/requests/${encodeURIComponent(request.institution.code)}`,
+      }),
+    );
 
     const threadRoot = messageIdFor(`${input.workflowId}/request`, config.messageIdDomain);
     const threaded = (input.kind !== 'REQUEST' || input.resend === true) && input.kind !== 'DELIVERY_FAILURE' && input.kind !== 'ATTENTION';
@@ -301,6 +274,32 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         if (!row?.claimedUntil || row.claimedUntil.getTime() < Date.now()) return sendRequestEmail(input);
       }
       throw new Error(`another attempt is still sending ${idempotencyKey}`);
+    }
+
+    /**
+     * The version a receipt acknowledges: the one its step names (`receipt-v3`), so that a retry, or a
+     * receipt sent after a later correction arrived, still lists what that version held; else the latest.
+     */
+    async function receivedVersion() {
+      const version = Number(/(?:^|\/)receipt-v(\d+)$/.exec(input.stepKey)?.[1]);
+      if (!Number.isInteger(version) || version === latest?.version) return latest;
+      const named = await prisma.submission.findUnique({
+        where: { dataRequestId_version: { dataRequestId: input.dataRequestId, version } },
+        include: { values: { include: { indicator: true } } },
+      });
+      return named ?? latest;
+    }
+
+    /**
+     * When the request's correction window ends, by the rule the workflow waits on: the policy's business
+     * days after the first final report (the record's `submittedAt`, else this version's time). Absent for
+     * a draft; `null` when the policy allows no corrections.
+     */
+    async function correctionEndsAt(version: { kind: string; createdAt: Date }): Promise<string | null | undefined> {
+      if (version.kind === 'DRAFT') return undefined;
+      const { request: row, policy } = await requestPolicy(prisma, input.dataRequestId);
+      const submittedAt = (row.submittedAt ?? version.createdAt).toISOString();
+      return computeCorrectionWindowEnd({ policy, submittedAt, calendar: await businessCalendar(prisma) });
     }
 
     async function fail(error: string, to: string[], cc: string[]): Promise<SendRequestEmailResult> {

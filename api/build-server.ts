@@ -91,11 +91,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only our own documents may be framed: the mail catcher shows a message's HTML in a sandboxed
+        // frame of /mail/:id/html, which answers with its own CSP (sandbox; frame-ancestors 'self').
+        frameSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        frameSrc: ["'self'"],
       },
     },
     // A nonce per response on script-src and style-src (reply.cspNonce): pages may carry an inline script

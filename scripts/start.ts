@@ -164,7 +164,11 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   let smtp = { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, password: config.SMTP_PASSWORD };
   let mailbox;
   if (!config.SMTP_HOST) {
-    const catcher = await listenOn(port('MAIL_CATCHER_PORT'), () => startMailCatcher({ port: config.MAIL_CATCHER_PORT }));
+    // Kept in a file of its own, so the messages (and the links in them) survive a restart; re-parsed on
+    // start at about 1.5 ms each, so a bounded number of them.
+    const catcher = await listenOn(port('MAIL_CATCHER_PORT'), () =>
+      startMailCatcher({ port: config.MAIL_CATCHER_PORT, file: path.join(dataDir, 'mail-catcher.jsonl'), maxMessages: 2_000 }),
+    );
     // The catcher's close waits (up to 30 s) for its clients to hang up: the mailer, deferred after it, stops first.
     stack.defer({ name: 'the mail catcher', stop: () => catcher.stop() });
     mailbox = catcher;

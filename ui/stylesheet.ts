@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
  * The one stylesheet of every page (served by the API at {@link STYLESHEET_PATH}; no CDN, no web fonts:
  * the system's own). Mobile first: readable from 320 px, a single column up to 48 rem, form fields full
  * width; high contrast (text ≥ 7:1 on white, links and buttons ≥ 4.5:1); visible focus; a print style that
- * drops navigation and buttons. Colours are the Mexican federal government's guinda and gold.
+ * drops navigation and buttons. Colours are the Mexican federal government's guinda and gold. A table
+ * marked `.stack` turns each row into a card on a phone, each cell labelled by its `data-label`.
  */
 export const STYLESHEET = `
 :root {
@@ -84,6 +85,17 @@ table.values td { min-width: 8rem; }
 pre { white-space: pre-wrap; word-break: break-word; background: var(--wash); padding: .75rem; border-radius: .25rem; font-size: .85rem; }
 details { margin: .75rem 0; }
 summary { cursor: pointer; font-weight: 600; }
+code { font-size: .9em; overflow-wrap: anywhere; }
+.mail-frame { display: block; width: 100%; height: 75vh; min-height: 24rem; border: 1px solid var(--line); border-radius: .25rem; background: #fff; }
+.mail-list .subject { font-weight: 600; }
+.mail-list td { overflow-wrap: break-word; }
+.mail-list .when span { white-space: nowrap; }
+@media (max-width: 40rem) {
+  table.stack thead { position: absolute; left: -999px; }
+  table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack td { display: block; border: 0; padding: .1rem 0; }
+  table.stack td[data-label]:not(:empty)::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+}
 .site-footer { max-width: 48rem; margin: 2rem auto 1rem; padding: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) { .facts { grid-template-columns: 1fr; gap: 0; } .facts dd { margin-bottom: .5rem; } legend { font-size: .95rem; } }
 @media (min-width: 48rem) { h1 { font-size: 1.85rem; } main { padding: 1.5rem 1rem; } }

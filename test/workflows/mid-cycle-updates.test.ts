@@ -26,6 +26,7 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import type { CaughtMessage } from '../../scripts/mail-catcher';
 import { createBusinessCalendar, DEFAULT_ZONE } from '../../domain/business-calendar';
+import { formatDay } from '../../domain/day-text';
 import { formatDeadline } from '../../domain/deadline-text';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { expectConsistent } from '../support/consistency';
@@ -130,7 +131,7 @@ async function skipTo(instant: string): Promise<void> {
   if (ms > 0) await env.sleep(ms);
 }
 
-type Indicator = { code: string; unit: string; disaggregation: string };
+type Indicator = { code: string; textEs: string; textEn: string; unit: string; disaggregation: string };
 type Value = { indicator: string; breakdown?: string; value: unknown };
 
 /** A complete, valid answer; `n` varies the numbers so two answers differ. */
@@ -272,12 +273,23 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       expect(final.status).toBe(201);
       expect(final.json).toEqual({ status: 'SUBMITTED', version: 2, duplicate: false, kind: 'FINAL' });
 
+      // The correction window (10 business days after today) is what the request waits for now.
+      const windowEnds = endOf(calendar.addBusinessDays(today, 10));
       const [receipt] = await h.smtp.waitFor((m) => label(m) === 'receipt' && m.envelope.to.includes(primary('sedena')));
       expect(receipt.parsed.subject).toBe(`Acuse de recibo PNA-1325 ${YEAR}: SEDENA, versión 2`);
-      expect(receipt.parsed.text).toContain('Valores recibidos:');
-      for (const i of indicators.SEDENA) expect(receipt.parsed.text).toContain(`  • ${i.code} `);
-      expect(receipt.parsed.text).toContain(`${first.code} = 3`);
-      expect(receipt.parsed.text).toMatch(/8\.a \(mujeres\/women\) = 18/);
+      // What the contact reads: each indicator by name with its values, the version in words, until when
+      // it may be corrected, and the link to do it; in Spanish, then in English.
+      const [spanish, english] = (receipt.parsed.text ?? '').split('— English version below —');
+      expect(spanish).toContain('(versión 2, informe final).');
+      expect(spanish).toContain(`Puede corregirse hasta: ${formatDeadline({ at: windowEnds, locale: 'es-MX' })}`);
+      expect(spanish).toContain('Valores recibidos:');
+      for (const i of indicators.SEDENA) expect(spanish).toContain(`  • ${i.code} — ${i.textEs}\n`);
+      for (const i of indicators.SEDENA) expect(english).toContain(`  • ${i.code} — ${i.textEn}\n`);
+      expect(spanish).toContain(`  • ${first.code} — ${first.textEs}\n      Valor: 3\n`);
+      expect(spanish).toMatch(/ {2}• 8\.a — .*\n {6}Total: 30 · Mujeres: 18 · Hombres: 12\n/);
+      expect(english).toMatch(/ {2}• 8\.a — .*\n {6}Total: 30 · Women: 18 · Men: 12\n/);
+      expect(spanish).toContain('Narrativa:\n  Informe anual.');
+      expect(linkIn(receipt)).toContain(`/respond/${YEAR}/SEDENA?token=`);
       // The draft sent no receipt; everything sits in one thread under the request.
       expect(inbox(primary('sedena')).map(label)).toEqual(['request', 'receipt']);
       expect(receipt.parsed.inReplyTo).toBe(inbox(primary('sedena'))[0].parsed.messageId);
@@ -286,8 +298,6 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       expect(row.status).toBe('SUBMITTED');
       expect(row.submissions.map((s: any) => [s.version, s.kind])).toEqual([[1, 'DRAFT'], [2, 'FINAL']]);
       expect(row.audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['DRAFT_SAVED', 'SUBMITTED']));
-      // The correction window (10 business days after today) is what the request waits for now.
-      const windowEnds = endOf(calendar.addBusinessDays(today, 10));
       await eventually(async () => ((await detail('SEDENA')).nextAction?.kind === 'CORRECTION_WINDOW_ENDS' ? true : undefined), { what: 'the correction window to be scheduled' });
       expect((await detail('SEDENA')).nextAction).toEqual({ kind: 'CORRECTION_WINDOW_ENDS', at: windowEnds });
     });
@@ -311,7 +321,10 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       expect(draftAfter.json.code).toBe('DRAFT_AFTER_SUBMISSION');
 
       const [receipt] = await h.smtp.waitFor((m) => /versión 3/.test(m.parsed.subject ?? '') && m.envelope.to.includes(primary('sedena')));
-      expect(receipt.parsed.text).toContain(`${indicators.SEDENA[0].code} = 4`);
+      expect(receipt.parsed.text).toContain(`  • ${indicators.SEDENA[0].code} — ${indicators.SEDENA[0].textEs}\n      Valor: 4\n`);
+      expect(receipt.parsed.text).toContain('(versión 3, corrección).');
+      expect(receipt.parsed.text).toContain('Motivo de la corrección: Cifra de 1.a mal capturada\n');
+      expect(receipt.parsed.text).toContain('Reason for the correction: Cifra de 1.a mal capturada\n');
       const row = await detail('SEDENA');
       expect(row.submissions.map((s: any) => [s.version, s.kind, s.reason])).toEqual([
         [1, 'DRAFT', null],
@@ -377,7 +390,17 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
       expect(email.parsed.subject).toBe(`PNA-1325 ${YEAR}: SEMAR solicita una prórroga`);
       expect(toLine(email)).toEqual([SECRETARIAT]);
       expect(ccLine(email)).toEqual([primary('semar')]);
-      expect(email.parsed.text).toContain(`Se solicita prórroga hasta el ${SEMAR_DEADLINE} (solicitada por ${primary('semar')}). Motivo: Cierre del ejercicio fiscal.`);
+      // Who asked, for which day, why, the deadline in force, and the API call that decides.
+      expect(email.parsed.text).toContain(
+        [
+          `Solicitada por: ${primary('semar')}`,
+          `Nueva fecha solicitada: ${formatDay({ date: SEMAR_DEADLINE, locale: 'es-MX' })} (${SEMAR_DEADLINE})`,
+          'Motivo: Cierre del ejercicio fiscal',
+          `Fecha límite vigente: ${spelled(D)}`,
+        ].join('\n'),
+      );
+      expect(email.parsed.text).toContain(`curl -X POST '${h.baseUrl}/api/cycles/${YEAR}/requests/SEMAR/extension-decision'`);
+      expect(email.parsed.text).not.toContain('/respond/');
       expect(email.parsed.inReplyTo).toBe(inbox(primary('semar'))[0].parsed.messageId);
       expect(h.smtp.messages.filter((m) => /solicita una prórroga/.test(m.parsed.subject ?? ''))).toHaveLength(1);
     });
