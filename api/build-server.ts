@@ -1,9 +1,11 @@
+import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import secureSession from '@fastify/secure-session';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../domain/app-error';
 import type { PrismaClient } from '../prisma/client';
 import { StartPage } from '../ui/pages/start-page';
@@ -17,7 +19,11 @@ import { registerProblemHandler, sendProblem } from './problem';
 import { registerRequestRoutes } from './request-routes';
 import { requestLanguage } from './request-language';
 import { registerRespondRoutes } from './respond-routes';
-import { createAuthorize } from './secretariat-auth';
+import type { Locale } from '../domain/input-bounds';
+import { renderSignInEmail } from '../ui/emails/sign-in-email';
+import { createAuth } from './auth/principal';
+import { registerSignInRoutes } from './auth/sign-in-routes';
+import { registerPeopleRoutes } from './people-routes';
 
 export interface ServerDeps {
   prisma: PrismaClient;
@@ -37,6 +43,18 @@ export interface ServerDeps {
   secureCookies?: boolean;
   /** Development tools the start page links to when they run (the Temporal Web UI's URL). */
   links?: { temporalUi?: string };
+  /** Sends an email (sign-in links): the same SMTP server the worker uses. Without it, no sign-in. */
+  sendEmail?: (email: { to: string; subject: string; text: string; html: string }) => Promise<void>;
+  /** Base of the links put in emails (sign-in links), e.g. http://localhost:3000 */
+  publicBaseUrl?: string;
+}
+
+/**
+ * The key of the session cookie's encryption (32 bytes), derived from the link-signing secret with its
+ * own label, so one secret to keep serves both and neither can stand in for the other.
+ */
+function sessionKey(linkSigningSecret: string): Buffer {
+  return createHash('sha256').update(`nap1325 session cookie|${linkSigningSecret}`).digest();
 }
 
 /** A client's `X-Request-Id` when it is a plain token; otherwise (or absent) a fresh UUID. */
@@ -113,9 +131,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) =>
       new AppError('TOO_MANY_REQUESTS', `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} s.`, undefined, { reason: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
+  // The session cookie: encrypted, holding only a session id that every request checks against the
+  // database (api/auth/principal.ts); and CSRF tokens for every form that changes something.
+  await app.register(secureSession, {
+    key: sessionKey(deps.linkSigningSecret),
+    cookieName: 'nap1325_session',
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies ?? false },
+  });
+  await app.register(csrf, { sessionPlugin: '@fastify/secure-session', getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['csrf-token'] as string | undefined) });
   registerAssetRoutes(app);
   const now = deps.now ?? (() => new Date());
-  const authorize = createAuthorize(deps.secretariatToken);
+  const auth = createAuth({ prisma: deps.prisma, secretariatToken: deps.secretariatToken, open: !deps.secretariatToken, now });
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/', async (request, reply) => {
     const lang = requestLanguage(request, 'es-MX');
@@ -126,12 +152,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     });
     return reply.type('text/html; charset=utf-8').send(renderPage(page));
   });
-  registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, authorize });
-  registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, authorize });
-  registerHolidayRoutes(app, { prisma: deps.prisma, authorize });
+  registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, auth });
+  registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, auth });
+  registerHolidayRoutes(app, { prisma: deps.prisma, auth });
+  registerPeopleRoutes(app, { prisma: deps.prisma, auth, now });
+  const sendEmail = deps.sendEmail;
+  registerSignInRoutes(app, {
+    prisma: deps.prisma,
+    auth,
+    now,
+    publicBaseUrl: deps.publicBaseUrl ?? 'http://localhost:3000',
+    sendSignInLink: async ({ to, name, link, lang }: { to: string; name: string; link: string; lang: Locale }) => {
+      if (!sendEmail) throw new AppError('UNAVAILABLE', 'This server cannot send email: sign-in links are not available.');
+      await sendEmail({ to, ...renderSignInEmail({ lang, name, link }) });
+    },
+  });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
   if (deps.mailbox) {
-    registerMailboxRoutes(app, deps.mailbox, { secretariatToken: deps.secretariatToken, allowRemote: deps.mailboxAllowRemote ?? false, secureCookies: deps.secureCookies ?? false });
+    registerMailboxRoutes(app, deps.mailbox, { auth, secretariatToken: deps.secretariatToken, allowRemote: deps.mailboxAllowRemote ?? false, secureCookies: deps.secureCookies ?? false });
   }
   return app;
 }

@@ -9,7 +9,9 @@ import { createBusinessCalendar, DEFAULT_ZONE } from '../domain/business-calenda
 import { deadlineWindow, LIMITS, zActor, zInstitutionCode, zIsoDate, zYear, ZYearParams } from '../domain/input-bounds';
 import { DEFAULT_REPORTING_POLICY, mergePolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
 import type { ReportingCycleInput } from '../domain/request-types';
+import { Access } from '../domain/roles';
 import type { PrismaClient } from '../prisma/client';
+import type { Auth } from './auth/principal';
 import { reportingCycle } from '../workflows';
 
 export const ZOpenCycleBody = z.strictObject({
@@ -22,7 +24,7 @@ export const ZOpenCycleBody = z.strictObject({
   policy: z.record(z.string().max(64), z.unknown()).optional(),
   /** Per-institution overrides, laid over the cycle's policy: `{ "SEMAR": { "reminders": { … } } }`. */
   policyOverrides: z.record(zInstitutionCode(), z.record(z.string().max(64), z.unknown())).optional(),
-  openedBy: zActor().optional(),
+  openedBy: zActor(),
 });
 
 export interface CycleRouteDeps {
@@ -30,8 +32,8 @@ export interface CycleRouteDeps {
   temporal: Client;
   taskQueue: string;
   now: () => Date;
-  /** Checks the secretariat's credentials; throws AppError when they are missing or wrong. */
-  authorize: (authorization: string | undefined) => void;
+  /** Who may: the secretariat opens cycles; the working group reads their status. */
+  auth: Auth;
 }
 
 /** Stores a cycle opening's large parts (content-addressed) and returns the row's id. */
@@ -43,9 +45,9 @@ async function stageCycleOpening(prisma: PrismaClient, content: { institutionCod
 }
 
 /** Secretariat routes: open a reporting cycle, read its status per institution. */
-export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, taskQueue, now, authorize }: CycleRouteDeps): void {
+export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, taskQueue, now, auth }: CycleRouteDeps): void {
   app.post('/api/cycles', async (request, reply) => {
-    authorize(request.headers.authorization);
+    const who = await auth.guard(request, Access.ACT);
     const body = ZOpenCycleBody.parse(request.body ?? {});
     const cyclePolicy = mergePolicy({ base: DEFAULT_REPORTING_POLICY, override: (body.policy ?? null) as TReportingPolicyOverride | null });
     for (const [code, override] of Object.entries(body.policyOverrides ?? {})) {
@@ -86,7 +88,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
       year: body.year,
       deadlineDate: body.deadline,
       policy: body.policy,
-      openedBy: body.openedBy ? `secretariat:${body.openedBy}` : 'secretariat',
+      openedBy: `secretariat:${body.openedBy ?? who.name}`,
       // The institution list and per-institution policies can be large: stored first, the workflow's
       // input carries the row's id.
       ...(body.institutions || body.policyOverrides
@@ -113,7 +115,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
   });
 
   app.get('/api/cycles/:year', async (request) => {
-    authorize(request.headers.authorization);
+    await auth.guard(request, Access.READ);
     const { year } = ZYearParams.parse(request.params);
     const page = z
       .object({

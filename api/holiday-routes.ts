@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { LIMITS, zActor, zIsoDate, zLine, ZYearParams } from '../domain/input-bounds';
 import { statutoryRestDays } from '../domain/mexican-holidays';
+import { Access } from '../domain/roles';
 import type { PrismaClient } from '../prisma/client';
+import type { Auth } from './auth/principal';
 
 export const ZHolidayBody = z.strictObject({
   date: zIsoDate(),
@@ -17,9 +19,9 @@ export const ZHolidayBody = z.strictObject({
  * days it declares. An extra day counts for every timeline computed after it is added (new cycles,
  * extensions, correction windows); timelines already running keep theirs until they are recomputed.
  */
-export function registerHolidayRoutes(app: FastifyInstance, { prisma, authorize }: { prisma: PrismaClient; authorize: (h: string | undefined) => void }): void {
+export function registerHolidayRoutes(app: FastifyInstance, { prisma, auth }: { prisma: PrismaClient; auth: Auth }): void {
   app.get('/api/holidays/:year', async (request) => {
-    authorize(request.headers.authorization);
+    await auth.guard(request, Access.READ);
     const { year } = ZYearParams.parse(request.params);
     const extra = await prisma.holiday.findMany({
       where: { date: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) } },
@@ -33,8 +35,9 @@ export function registerHolidayRoutes(app: FastifyInstance, { prisma, authorize 
   });
 
   app.post('/api/holidays', async (request, reply) => {
-    authorize(request.headers.authorization);
-    const body = ZHolidayBody.parse(request.body ?? {});
+    const who = await auth.guard(request, Access.ACT);
+    const parsed = ZHolidayBody.parse(request.body ?? {});
+    const body = { ...parsed, createdBy: parsed.createdBy ?? who.name };
     const date = new Date(`${body.date}T00:00:00Z`);
     if (statutoryRestDays(Number(body.date.slice(0, 4))).some((d) => d.date === body.date)) {
       throw new AppError('CONFLICT', `${body.date} is already a statutory rest day.`);

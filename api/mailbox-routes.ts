@@ -8,7 +8,8 @@ import { MailMessagePage } from '../ui/pages/mail-message-page';
 import type { MailMessagePageModel } from '../ui/pages/mail-model';
 import { MailSignInPage } from '../ui/pages/mail-sign-in-page';
 import { renderPage } from '../ui/render-page';
-import { isSecretariatToken } from './secretariat-auth';
+import { Role } from '../domain/roles';
+import { sameSecret, type Auth } from './auth/principal';
 
 /** An address header as mailparser gives it (`text` is the header as people read it; `value`, its addresses). */
 interface MailboxAddress {
@@ -55,6 +56,8 @@ export interface Mailbox {
 export interface MailboxAccess {
   /** When set, /mail needs it: `Authorization: Bearer …`, or the cookie its sign-in form sets. */
   secretariatToken?: string;
+  /** Who is asking (a signed-in secretariat may read the catcher). */
+  auth?: Auth;
   /** Serve clients other than loopback (default: loopback only). */
   allowRemote: boolean;
   secureCookies: boolean;
@@ -131,10 +134,13 @@ const attachmentName = (a: MailboxAttachment, n: number) => (a.filename ?? '').s
 export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, access: MailboxAccess): void {
   const { secretariatToken } = access;
 
-  const signedIn = (request: FastifyRequest) => {
-    if (!secretariatToken) return true;
+  const signedIn = async (request: FastifyRequest) => {
+    // A signed-in secretariat (session), a secretariat token, or — open mode only — anyone on loopback.
+    const principal = access.auth ? await access.auth.principalOf(request).catch(() => undefined) : undefined;
+    if (principal?.role === Role.SECRETARIAT) return true;
+    if (!secretariatToken) return !access.auth;
     const bearer = /^Bearer ([\x21-\x7E]{1,512})$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (isSecretariatToken(bearer, secretariatToken)) return true;
+    if (bearer && sameSecret(bearer, secretariatToken)) return true;
     const cookie = cookieOf(request);
     const expected = cookieValue(secretariatToken);
     return cookie !== undefined && cookie.length === expected.length && timingSafeEqual(Buffer.from(cookie), Buffer.from(expected));
@@ -150,8 +156,8 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
   const wantsHtml = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/html');
   const html = (reply: FastifyReply, page: string) => reply.type('text/html; charset=utf-8').send(page);
 
-  const requireSecretariat = (request: FastifyRequest, reply: FastifyReply): boolean => {
-    if (signedIn(request)) return true;
+  const requireSecretariat = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
+    if (await signedIn(request)) return true;
     if (!wantsHtml(request)) throw new AppError('UNAUTHENTICATED', 'The mail catcher holds every signed link: it needs the secretariat token (Authorization: Bearer …).');
     const lang = langOf(request);
     void html(reply.status(401), renderPage(MailSignInPage({ lang, urls: { switchLanguage: otherLang('/mail', lang) } })));
@@ -167,7 +173,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
 
   app.post('/mail/sign-in', async (request, reply) => {
     const { token, lang = 'es-MX' } = z.object({ token: z.string().max(512), lang: z.enum(['es-MX', 'en']).optional() }).parse(request.body ?? {});
-    if (!secretariatToken || !isSecretariatToken(token, secretariatToken)) {
+    if (!secretariatToken || !sameSecret(token, secretariatToken)) {
       return html(reply.status(403), renderPage(MailSignInPage({ lang, refused: true, urls: { switchLanguage: otherLang('/mail', lang) } })));
     }
     const secure = access.secureCookies ? '; Secure' : '';
@@ -175,7 +181,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
   });
 
   app.get('/mail', async (request, reply) => {
-    if (!requireSecretariat(request, reply)) return reply;
+    if (!(await requireSecretariat(request, reply))) return reply;
     const lang = langOf(request);
     const rows = [...mailbox.messages].reverse().map((m) => ({
       id: m.id,
@@ -191,7 +197,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
   });
 
   app.get('/mail/:id', async (request, reply) => {
-    if (!requireSecretariat(request, reply)) return reply;
+    if (!(await requireSecretariat(request, reply))) return reply;
     const m = messageOf(request);
     void reply.header('vary', 'Accept').header('x-content-type-options', 'nosniff');
     if (!wantsHtml(request)) {
@@ -223,21 +229,21 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
   });
 
   app.get('/mail/:id/html', async (request, reply) => {
-    if (!requireSecretariat(request, reply)) return reply;
+    if (!(await requireSecretariat(request, reply))) return reply;
     const m = messageOf(request);
     if (!m.parsed.html) throw new AppError('NOT_FOUND', `Message ${m.id} has no HTML part.`);
     return reply.header('content-security-policy', MESSAGE_CSP).header('x-content-type-options', 'nosniff').type('text/html; charset=utf-8').send(m.parsed.html);
   });
 
   app.get('/mail/:id/raw', async (request, reply) => {
-    if (!requireSecretariat(request, reply)) return reply;
+    if (!(await requireSecretariat(request, reply))) return reply;
     const m = messageOf(request);
     if (m.raw === undefined) throw new AppError('NOT_FOUND', `The source of message ${m.id} is not kept.`);
     return reply.header('content-security-policy', MESSAGE_CSP).header('x-content-type-options', 'nosniff').type('text/plain; charset=utf-8').send(m.raw);
   });
 
   app.get('/mail/:id/attachments/:n', async (request, reply) => {
-    if (!requireSecretariat(request, reply)) return reply;
+    if (!(await requireSecretariat(request, reply))) return reply;
     const { n } = ZAttachment.parse(request.params);
     const m = messageOf(request);
     const attachment = m.parsed.attachments?.[n - 1];
@@ -251,7 +257,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
   });
 
   app.get('/mail.json', async (request, reply) => {
-    if (!requireSecretariat(request, reply)) return reply;
+    if (!(await requireSecretariat(request, reply))) return reply;
     return mailbox.messages.map((m) => ({
       id: m.id,
       receivedAt: m.receivedAt,

@@ -1,9 +1,13 @@
 import type { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { CommandResult } from '../domain/request-types';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { LIMITS, zActor, zEmailAddress, zIsoDate, zLine, zLocale, zReason, ZRequestParams, zText, zTimeZone, ZYearParams, type Locale } from '../domain/input-bounds';
+import { Access } from '../domain/roles';
 import type { PrismaClient } from '../prisma/client';
+import type { Auth } from './auth/principal';
 import {
   changeContactsUpdate,
   closeCycleUpdate,
@@ -37,10 +41,16 @@ export const ZChangeContactsBody = z.strictObject({
 });
 export const ZCloseCycleBody = z.strictObject({ reason: zReason(), closedBy: zActor() });
 
+/** The command with its actor (`decidedBy`, `closedBy`…) set to who is asking when the body left it out. */
+function withActor<T extends object, K extends keyof T>(body: T, field: K, name: string): T {
+  return body[field] === undefined ? { ...body, [field]: name } : body;
+}
+
 export interface RequestRouteDeps {
   prisma: PrismaClient;
   temporal: Client;
-  authorize: (authorization: string | undefined) => void;
+  /** Who may: the secretariat acts on requests; the working group reads them. */
+  auth: Auth;
 }
 
 const requestName = (lang: Locale, year: number, institution: string) => (lang === 'en' ? `The ${year} request of ${institution}` : `La solicitud ${year} de ${institution}`);
@@ -49,7 +59,7 @@ const requestName = (lang: Locale, year: number, institution: string) => (lang =
  * Secretariat actions on one institution's request of a cycle (each a validated Temporal update on
  * `request/<year>/<institution>`), its detailed state, and closing a whole cycle early.
  */
-export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, authorize }: RequestRouteDeps): void {
+export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, auth }: RequestRouteDeps): void {
   const handleFor = async (params: unknown) => {
     const { year, institution } = ZRequestParams.parse(params);
     const request = await prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/${institution}` } });
@@ -58,7 +68,7 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
   };
 
   app.get('/api/cycles/:year/requests/:institution', async (request) => {
-    authorize(request.headers.authorization);
+    await auth.guard(request, Access.READ);
     const { request: row, handle } = await handleFor(request.params);
     const live = row.endedAt ? undefined : await handle.query(statusQuery).catch(() => undefined);
     const [submissions, audit, messages] = await Promise.all([
@@ -83,30 +93,34 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
 
   // The secretariat's actions on one request: each parses its body, then runs one validated update.
   const actions = [
-    { method: 'POST', path: 'extension-decision', body: ZExtensionDecisionBody, update: decideExtensionUpdate },
-    { method: 'POST', path: 'extension', body: ZGrantExtensionBody, update: grantExtensionUpdate },
-    { method: 'POST', path: 'resend', body: ZResendBody, update: resendRequestUpdate },
-    { method: 'PUT', path: 'contacts', body: ZChangeContactsBody, update: changeContactsUpdate },
-    { method: 'POST', path: 'exempt', body: ZExemptBody, update: exemptUpdate },
+    { method: 'POST', path: 'extension-decision', body: ZExtensionDecisionBody, actor: 'decidedBy', update: decideExtensionUpdate },
+    { method: 'POST', path: 'extension', body: ZGrantExtensionBody, actor: 'grantedBy', update: grantExtensionUpdate },
+    { method: 'POST', path: 'resend', body: ZResendBody, actor: 'requestedBy', update: resendRequestUpdate },
+    { method: 'PUT', path: 'contacts', body: ZChangeContactsBody, actor: 'changedBy', update: changeContactsUpdate },
+    { method: 'POST', path: 'exempt', body: ZExemptBody, actor: 'exemptedBy', update: exemptUpdate },
   ] as const;
   for (const action of actions) {
     app.route({
       method: action.method,
       url: `/api/cycles/:year/requests/:institution/${action.path}`,
       handler: async (request) => {
-        authorize(request.headers.authorization);
+        const who = await auth.guard(request, Access.ACT);
         const { handle, year, institution } = await handleFor(request.params);
-        const body = action.body.parse(request.body ?? {});
+        // Who acted, unless the body names someone: the signed-in person's email, the token's name.
+        const body = withActor(action.body.parse(request.body ?? {}) as Record<string, unknown>, action.actor, who.name);
         const lang = requestLanguage(request, 'en');
-        return runUpdate(requestName(lang, year, institution), () => handle.executeUpdate(action.update, { args: [body] }), lang);
+        // One table of actions: each update takes the body its schema parsed (the table pairs them).
+        const update = action.update as unknown as UpdateDefinition<CommandResult, [Record<string, unknown>]>;
+        return runUpdate(requestName(lang, year, institution), () => handle.executeUpdate(update, { args: [body] }), lang);
       },
     });
   }
 
   app.post('/api/cycles/:year/close', async (request) => {
-    authorize(request.headers.authorization);
+    const who = await auth.guard(request, Access.ACT);
     const { year } = ZYearParams.parse(request.params);
-    const body = ZCloseCycleBody.parse(request.body ?? {});
+    const parsed = ZCloseCycleBody.parse(request.body ?? {});
+    const body = { ...parsed, closedBy: parsed.closedBy ?? who.name };
     const cycle = await prisma.reportingCycle.findFirst({ where: { year } });
     if (!cycle) throw new AppError('NOT_FOUND', `No reporting cycle for ${year}.`);
     if (cycle.status === 'CLOSED') throw new AppError('CONFLICT', `The ${year} cycle is already closed.`);

@@ -107,8 +107,8 @@ export const zOptionalText = (max: number) => boundedText({ max, multiline: true
 
 /** A reason (extension, exemption, correction, early close): required, multi-line, ≤ 2,000 characters. */
 export const zReason = () => zText(LIMITS.reason);
-/** Who acts (`decidedBy`, `closedBy`…): one line, ≤ 200 characters, default `secretariat`. */
-export const zActor = () => zLine(LIMITS.actor).default('secretariat');
+/** Who acts (`decidedBy`, `closedBy`…): one line, ≤ 200 characters; absent: whoever is signed in (the route fills it). */
+export const zActor = () => zLine(LIMITS.actor).optional();
 
 /** An email address: one line, ≤ 254 characters, lower-cased (contacts are looked up by address). */
 export const zEmailAddress = () =>

@@ -24,7 +24,8 @@ export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const sameSecret = (a: string, b: string) => timingSafeEqual(Buffer.from(sha256(a), 'hex'), Buffer.from(sha256(b), 'hex'));
+/** Whether two secrets are equal, compared in constant time whatever their lengths. */
+export const sameSecret = (a: string, b: string) => timingSafeEqual(Buffer.from(sha256(a), 'hex'), Buffer.from(sha256(b), 'hex'));
 
 /** The session id a request's cookie carries (@fastify/secure-session), if any. */
 export function sessionIdOf(request: FastifyRequest): string | undefined {
