@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/app-error';
 
 /** `Bearer <token>`, exactly: one scheme (any case), one space, a token of visible ASCII characters. */
-const BEARER = /^Bearer ([\x21-\x7E]{1,512})$/i;
+export const BEARER = /^Bearer ([\x21-\x7E]{1,512})$/i;
 
 /** The token's digest, compared in constant time whatever the lengths. */
 const digest = (value: string) => createHash('sha256').update(value).digest();
