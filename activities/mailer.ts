@@ -26,6 +26,16 @@ export interface Mailer {
   close(): void;
 }
 
+/** A {@link Mailer} on a real SMTP server, which can also say whether that server answers (for /readyz). */
+export interface SmtpMailer extends Mailer {
+  /**
+   * Opens a connection of its own to the SMTP server, reads its greeting, says EHLO (and STARTTLS and
+   * AUTH when they apply, as a send would) and quits; rejects when any of that fails or takes longer than
+   * `timeoutMs`. Never touches the pool that sends.
+   */
+  verify(options: { timeoutMs: number }): Promise<void>;
+}
+
 export interface SmtpSettings {
   host: string;
   port: number;
@@ -39,21 +49,33 @@ export interface SmtpSettings {
  * A nodemailer SMTP transport (pooled). Errors are not interpreted here: {@link isPermanentSmtpFailure}
  * tells a refused address (5xx) from a transient fault.
  */
-export function createMailer(settings: SmtpSettings): Mailer {
-  const transport = nodemailer.createTransport({
+export function createMailer(settings: SmtpSettings): SmtpMailer {
+  const server = {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
     auth: settings.user ? { user: settings.user, pass: settings.password } : undefined,
-    pool: true,
-    maxConnections: 5,
     // Local catchers speak plain SMTP; real servers negotiate STARTTLS when they offer it.
     ignoreTLS: !settings.user && (settings.host === '127.0.0.1' || settings.host === 'localhost'),
+  };
+  const transport = nodemailer.createTransport({
+    ...server,
+    pool: true,
+    maxConnections: 5,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
   });
   return {
+    async verify({ timeoutMs }) {
+      // A transport of its own with short timeouts: nothing it opens outlives the check.
+      const probe = nodemailer.createTransport({ ...server, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+      try {
+        await probe.verify();
+      } finally {
+        probe.close();
+      }
+    },
     async send(email) {
       const info = await transport.sendMail({
         from: email.from ?? settings.from,

@@ -6,6 +6,7 @@ import { policyInForce } from '../domain/reporting-policy';
 import type { ContactInput, RequestStatus, SubmitCommand, SubmitResult } from '../domain/request-types';
 import { submissionContentHash, validateSubmission, ZSubmitInput, type IndicatorForValidation, type TSubmitInput } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
+import { activityLog } from './activity-log';
 import { writeAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { businessCalendar } from '../prisma/business-calendar';
@@ -249,7 +250,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       }
       const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
 
-      return prisma.$transaction(async (tx) => {
+      const recorded = await prisma.$transaction(async (tx): Promise<SubmitResult> => {
         await tx.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${dataRequestId} FOR UPDATE`;
         const latest = await tx.submission.findFirst({ where: { dataRequestId }, orderBy: { version: 'desc' } });
         const sameKind = (k: string) => (kind === 'DRAFT' ? k === 'DRAFT' : k !== 'DRAFT');
@@ -297,6 +298,8 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
         });
         return { status, version, duplicate: false, kind, contentHash };
       });
+      activityLog('info', recorded.duplicate ? 'submission already recorded' : 'submission recorded', { kind: recorded.kind, version: recorded.version, status: recorded.status });
+      return recorded;
     },
   };
 }

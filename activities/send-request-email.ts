@@ -6,6 +6,7 @@ import type { RequestEmail } from '../domain/request-types';
 import { signLinkToken } from '../domain/signed-link';
 import type { PrismaClient } from '../prisma/client';
 import { renderEmail } from '../ui/emails/render-email';
+import { activityLog } from './activity-log';
 import { writeAudit } from './audit';
 import { deadlineIcs } from './deadline-ics';
 import type { ActivityDeps } from './deps';
@@ -260,6 +261,13 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         idempotencyKey: `${idempotencyKey}/sent`,
       });
     }
+    activityLog(refusal ? 'warn' : 'info', refusal ? 'email sent, a recipient refused' : 'email sent', {
+      kind: input.kind,
+      stepKey: input.stepKey,
+      messageId,
+      recipients: toEmails.length + ccEmails.length,
+      ...(refusal ? { refused: refusedTo.length } : {}),
+    });
     if (refusal) await noticeToSecretariat(refusal, refusedTo);
     return { outcome: 'SENT', messageId, ...(refusal ? { detail: refusal } : {}) };
 
@@ -329,6 +337,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
           idempotencyKey: `${idempotencyKey}/failed`,
         });
       });
+      activityLog('warn', 'email not delivered', { kind: input.kind, stepKey: input.stepKey, messageId, error });
       await noticeToSecretariat(error, [...to, ...cc]);
       return { outcome: 'FAILED', messageId, detail: error };
     }

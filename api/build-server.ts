@@ -4,8 +4,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import secureSession from '@fastify/secure-session';
 import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
 import { AppError } from '../domain/app-error';
 import type { PrismaClient } from '../prisma/client';
 import { StartPage } from '../ui/pages/start-page';
@@ -13,9 +14,15 @@ import { renderPage } from '../ui/render-page';
 import { registerAssetRoutes } from './asset-routes';
 import { registerCycleRoutes } from './cycle-routes';
 import { drainOnClose } from './drain-on-close';
+import { registerHealthRoutes } from './health-routes';
 import { registerHolidayRoutes } from './holiday-routes';
+import { registerHttpMetrics } from './http-metrics';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
+import { registerMetricsRoutes } from './metrics-routes';
+import { createOperatorAccess } from './operator-access';
 import { registerProblemHandler, sendProblem } from './problem';
+import { createReadinessChecks } from './readiness-checks';
+import { createRecordMetrics } from './record-metrics';
 import { registerRequestRoutes } from './request-routes';
 import { requestLanguage } from './request-language';
 import { registerRespondRoutes } from './respond-routes';
@@ -24,6 +31,7 @@ import { renderSignInEmail } from '../ui/emails/sign-in-email';
 import { createAuth } from './auth/principal';
 import { registerSignInRoutes } from './auth/sign-in-routes';
 import { registerPeopleRoutes } from './people-routes';
+import type { ReadinessCheck } from './run-readiness-checks';
 
 export interface ServerDeps {
   prisma: PrismaClient;
@@ -47,6 +55,19 @@ export interface ServerDeps {
   sendEmail?: (email: { to: string; subject: string; text: string; html: string }) => Promise<void>;
   /** Base of the links put in emails (sign-in links), e.g. http://localhost:3000 */
   publicBaseUrl?: string;
+  /**
+   * What /readyz checks, by name (api/readiness-checks builds them from the clients; tests pass their
+   * own). Default: `temporal` and `database` through `temporal` and `prisma`.
+   */
+  readinessChecks?: Record<string, ReadinessCheck>;
+  /** Each readiness check's time limit in ms (`READINESS_TIMEOUT_MS`, default 2000). */
+  readinessTimeoutMs?: number;
+  /** How long one run of the readiness checks answers /readyz (default 1000 ms; 0 in tests that flip a check). */
+  readinessCacheMs?: number;
+  /** The scraper's bearer token for /metrics (`METRICS_TOKEN`); the secretariat's is accepted too. */
+  metricsToken?: string;
+  /** The registry /metrics serves (default: a fresh one). `npm start` passes one holding Node's process metrics. */
+  metricsRegistry?: Registry;
 }
 
 /**
@@ -57,20 +78,41 @@ function sessionKey(linkSigningSecret: string): Buffer {
   return createHash('sha256').update(`nap1325 session cookie|${linkSigningSecret}`).digest();
 }
 
+/** Query parameters whose values are credentials: never written to the logs. */
+const SECRET_QUERY = /([?&]token=)[^&#]*/gi;
+
+/** A request as the log shows it: Fastify's default fields, with the signed link's token elided. */
+function requestForLog(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(SECRET_QUERY, '$1[redacted]'),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** A client's `X-Request-Id` when it is a plain token; otherwise (or absent) a fresh UUID. */
 function requestId(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
 /**
- * The HTTP API: secretariat routes under /api, the agency contact's form under /respond, and the local
- * mail catcher under /mail when one runs. Every error is answered as problem+json (api/problem.ts);
- * every response carries security headers (CSP, frame-ancestors 'none', nosniff) and an X-Request-Id that
- * the logs carry too. `close()` resolves once no route handler is running any more (api/drain-on-close.ts):
+ * The HTTP API: secretariat routes under /api, the agency contact's form under /respond, the local
+ * mail catcher under /mail when one runs, and the operators' /healthz, /readyz and /metrics
+ * (api/health-routes, api/metrics-routes; who may read them: api/operator-access). Every error is
+ * answered as problem+json (api/problem.ts); every response carries security headers (CSP,
+ * frame-ancestors 'none', nosniff) and an X-Request-Id that the logs carry too (a link's token never). `close()` resolves once no route handler is running any more (api/drain-on-close.ts):
  * only then may the caller close the Temporal connection and the database the handlers use.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const logger = deps.logger === true ? { level: 'info' } : deps.logger ? { level: deps.logger.level ?? 'info', ...(deps.logger.stream ? { stream: deps.logger.stream } : {}) } : false;
+  const serializers = { req: requestForLog };
+  const logger =
+    deps.logger === true
+      ? { level: 'info', serializers }
+      : deps.logger
+        ? { level: deps.logger.level ?? 'info', serializers, ...(deps.logger.stream ? { stream: deps.logger.stream } : {}) }
+        : false;
   const app = Fastify({
     logger,
     bodyLimit: 2 * 1024 * 1024,
@@ -97,6 +139,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   });
   drainOnClose(app);
+  const registry = deps.metricsRegistry ?? new Registry();
+  registerHttpMetrics(app, registry);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -142,7 +186,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAssetRoutes(app);
   const now = deps.now ?? (() => new Date());
   const auth = createAuth({ prisma: deps.prisma, secretariatToken: deps.secretariatToken, open: !deps.secretariatToken, now });
-  app.get('/healthz', async () => ({ ok: true }));
+  const access = createOperatorAccess({ secretariatToken: deps.secretariatToken, metricsToken: deps.metricsToken });
+  registerHealthRoutes(app, {
+    checks: deps.readinessChecks ?? createReadinessChecks({ temporal: deps.temporal, prisma: deps.prisma }),
+    timeoutMs: deps.readinessTimeoutMs,
+    cacheMs: deps.readinessCacheMs,
+    access,
+  });
+  const record = createRecordMetrics({ prisma: deps.prisma, registry, onError: (err) => app.log.warn({ err }, 'metrics: the record could not be read') });
+  registerMetricsRoutes(app, { registry, record, access });
   app.get('/', async (request, reply) => {
     const lang = requestLanguage(request, 'es-MX');
     const page = StartPage({

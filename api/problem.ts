@@ -18,10 +18,21 @@ const FASTIFY_ERRORS: Record<string, { 'es-MX': string; en: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { 'es-MX': 'El cuerpo no es JSON válido.', en: 'The body is not valid JSON.' },
 };
 
-/** Sends one problem+json answer (RFC 9457) with a stable `code` beside the readable `detail`. */
+/**
+ * Sends one problem+json answer (RFC 9457) with a stable `code` beside the readable `detail`.
+ * `extensions` are further members of the problem (RFC 9457 §3.2), e.g. /readyz's `checks`.
+ */
 export function sendProblem(
   reply: FastifyReply,
-  { status, code, detail, fields, issues, retryAfterSeconds }: { status: number; code: string; detail: string; fields?: Record<string, string>; issues?: readonly FieldIssue[]; retryAfterSeconds?: number },
+  {
+    status,
+    code,
+    detail,
+    fields,
+    issues,
+    retryAfterSeconds,
+    extensions,
+  }: { status: number; code: string; detail: string; fields?: Record<string, string>; issues?: readonly FieldIssue[]; retryAfterSeconds?: number; extensions?: Record<string, unknown> },
 ): FastifyReply {
   if (retryAfterSeconds) reply.header('retry-after', String(retryAfterSeconds));
   return reply
@@ -35,6 +46,7 @@ export function sendProblem(
       detail,
       ...(fields ? { fields } : {}),
       ...(issues?.length ? { errors: issues.map(({ field, code: c, message }) => ({ field, code: c, message })) } : {}),
+      ...extensions,
     });
 }
 

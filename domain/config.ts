@@ -61,10 +61,30 @@ export const ZConfig = z
     /** HMAC key for the signed links that agency contacts follow (at least 32 characters). */
     LINK_SIGNING_SECRET: optionalString.pipe(z.string().min(32).optional()),
     LINK_TTL_DAYS: z.coerce.number().int().min(1).max(730).default(120),
-    /** Level of the API's JSON request log on stdout (`silent`: none). */
+    /** Level of the JSON logs on stdout: the API's request log and the Worker's (`silent`: none). */
     LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
     /** Bearer token for secretariat routes; required in production. */
     SECRETARIAT_TOKEN: optionalString.pipe(z.string().min(16).optional()),
+
+    // Operating it
+    /**
+     * Bearer token that may read /metrics (a scraper's, which cannot act as the secretariat). /metrics also
+     * accepts SECRETARIAT_TOKEN; with neither set (development) it is open.
+     */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16).optional()),
+    /** How long each /readyz check (Temporal, PostgreSQL, SMTP) may take before it counts as unreachable. */
+    READINESS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+    /**
+     * `ip:port` where the Worker's Temporal runtime serves its Prometheus metrics (`/metrics`, no
+     * authentication: bind it to loopback or a private interface). Unset: not served.
+     */
+    TEMPORAL_METRICS_BIND_ADDRESS: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/, 'must be ip:port (an IP address, not a name), e.g. 127.0.0.1:9464')
+        .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be 0–65535')
+        .optional(),
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {

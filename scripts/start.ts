@@ -11,9 +11,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createMailer } from '../activities/mailer';
 import { buildServer } from '../api/build-server';
+import { createReadinessChecks } from '../api/readiness-checks';
 import { ConfigError, parseConfig, type TConfig } from '../domain/config';
 import { ZPlanFile } from '../domain/plan-schema';
 import { createPrisma } from '../prisma/client';
@@ -22,6 +23,7 @@ import { seedPlan } from '../prisma/seed-plan';
 import { connectTemporal } from '../worker/temporal-connection';
 import { activityConfig } from '../worker/activity-config';
 import { createWorker } from '../worker/create-worker';
+import { installRuntime } from '../worker/install-runtime';
 import { PortInUseError, assertPortsFree, boundPorts, listenOn, type PortVariable } from './dev-services/bound-ports';
 import { createStopStack, type TStopStack } from './dev-services/stop-stack';
 import { isListening, startTemporalDevServer, type TTemporalDevServer } from './dev-services/temporal-dev-server';
@@ -52,8 +54,6 @@ async function main(): Promise<void> {
     throw err;
   }
   process.env.TZ = 'UTC';
-  // Our own SIGINT/SIGTERM handler stops everything in order; the Worker must not react on its own.
-  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
 
   const stack = createStopStack();
   // However the process ends (a forced exit, an uncaught error), the detached dev server must not outlive it.
@@ -115,6 +115,17 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   const ports = boundPorts({ config, reuseTemporal });
   await assertPortsFree(ports);
   const port = (variable: PortVariable) => ports.find((p) => p.variable === variable);
+
+  // The Temporal runtime, before any connection: the Worker's JSON logs and, when configured, its
+  // Prometheus endpoint (whose port was checked above). Our own SIGINT/SIGTERM handler stops everything
+  // in order; the Worker must not react on its own.
+  try {
+    installRuntime({ config, shutdownSignals: [] });
+  } catch (error) {
+    const metrics = port('TEMPORAL_METRICS_BIND_ADDRESS');
+    if (metrics && /address already in use/i.test((error as Error)?.message ?? '')) throw new PortInUseError(metrics);
+    throw error;
+  }
 
   // Temporal
   let temporalAddress = config.TEMPORAL_ADDRESS;
@@ -209,6 +220,8 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   });
 
   // API
+  const metricsRegistry = new Registry();
+  collectDefaultMetrics({ register: metricsRegistry });
   const api = await buildServer({
     prisma,
     temporal: temporal.client,
@@ -220,6 +233,10 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
     ...(devServer ? { links: { temporalUi: `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` } } : {}),
+    readinessChecks: createReadinessChecks({ temporal: temporal.client, prisma, mailer }),
+    readinessTimeoutMs: config.READINESS_TIMEOUT_MS,
+    metricsToken: config.METRICS_TOKEN,
+    metricsRegistry,
   });
   // Resolves once no handler runs any more (api/drain-on-close.ts): the connections closed after it are unused.
   stack.defer({ name: 'the API', stop: () => api.close() });
@@ -227,7 +244,8 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
 
   const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
   log('ready:');
-  log(`  API                 ${base}  (health: ${base}/healthz)`);
+  log(`  API                 ${base}  (health: ${base}/healthz, readiness: ${base}/readyz, metrics: ${base}/metrics)`);
+  if (config.TEMPORAL_METRICS_BIND_ADDRESS) log(`  Worker metrics      http://${config.TEMPORAL_METRICS_BIND_ADDRESS}/metrics  (Temporal runtime)`);
   if (devServer) log(`  Temporal Web UI     http://127.0.0.1:${config.TEMPORAL_UI_PORT}  (server ${temporalAddress})`);
   else log(`  Temporal            ${temporalAddress} namespace ${config.TEMPORAL_NAMESPACE}`);
   log(`  Database            ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite, data in ${path.join(dataDir, 'pglite')}`}`);

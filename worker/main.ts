@@ -1,18 +1,29 @@
 /**
  * `npm run worker`: a Worker alone, for production deployments where Temporal, PostgreSQL and SMTP are
  * external (TEMPORAL_ADDRESS, DATABASE_URL and SMTP_HOST must be set). `npm start` runs one in-process.
+ * Logs JSON lines on stdout (LOG_LEVEL) and, with TEMPORAL_METRICS_BIND_ADDRESS, serves the Temporal
+ * runtime's Prometheus metrics there (worker/install-runtime.ts); a taken address exits with status 2.
  */
 import { createMailer } from '../activities/mailer';
 import { ConfigError, parseConfig } from '../domain/config';
 import { createPrisma } from '../prisma/client';
 import { activityConfig } from './activity-config';
 import { createWorker } from './create-worker';
+import { installRuntime } from './install-runtime';
 import { connectTemporal } from './temporal-connection';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const missing = (['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_HOST', 'LINK_SIGNING_SECRET'] as const).filter((k) => !config[k]);
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required by a standalone worker`).join('\n')}`);
+  try {
+    installRuntime({ config });
+  } catch (error) {
+    if (/address already in use/i.test((error as Error)?.message ?? '')) {
+      throw new ConfigError(`TEMPORAL_METRICS_BIND_ADDRESS ${config.TEMPORAL_METRICS_BIND_ADDRESS} is in use: set TEMPORAL_METRICS_BIND_ADDRESS to a free address (the Worker's Temporal metrics endpoint listens there)`);
+    }
+    throw error;
+  }
   const temporal = await connectTemporal(config, config.TEMPORAL_ADDRESS!);
   const prisma = createPrisma({ url: config.DATABASE_URL! });
   const mailer = createMailer({

@@ -16,7 +16,7 @@ export interface Principal {
 }
 
 /** `Bearer <token>`, exactly: one scheme (any case), one space, visible ASCII characters. */
-const BEARER = /^Bearer ([\x21-\x7E]{1,512})$/i;
+export const BEARER = /^Bearer ([\x21-\x7E]{1,512})$/i;
 /** How long a session lasts without use, and at most. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;

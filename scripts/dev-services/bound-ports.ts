@@ -8,6 +8,7 @@ export const PortVariable = {
   TEMPORAL_UI_PORT: 'TEMPORAL_UI_PORT',
   EMBEDDED_DB_PORT: 'EMBEDDED_DB_PORT',
   MAIL_CATCHER_PORT: 'MAIL_CATCHER_PORT',
+  TEMPORAL_METRICS_BIND_ADDRESS: 'TEMPORAL_METRICS_BIND_ADDRESS',
 } as const;
 export type PortVariable = (typeof PortVariable)[keyof typeof PortVariable];
 
@@ -24,7 +25,8 @@ export type TBoundPort = {
  * The ports this configuration makes `npm start` listen on: the API always; the Temporal dev server's
  * frontend and Web UI unless `TEMPORAL_ADDRESS` is set or `reuseTemporal` (a server already answers
  * on `TEMPORAL_DEV_PORT` and will be used as it is); the embedded PostgreSQL unless `DATABASE_URL` is
- * set; the mail catcher unless `SMTP_HOST` is set. `HTTP_PORT=0` (any free port) is left out.
+ * set; the mail catcher unless `SMTP_HOST` is set; the Worker's Temporal metrics when
+ * `TEMPORAL_METRICS_BIND_ADDRESS` is set. Port 0 (`HTTP_PORT=0`: any free port) is left out.
  */
 export function boundPorts({ config, reuseTemporal }: { config: TConfig; reuseTemporal: boolean }): TBoundPort[] {
   const ports: TBoundPort[] = [];
@@ -35,6 +37,12 @@ export function boundPorts({ config, reuseTemporal }: { config: TConfig; reuseTe
   }
   if (!config.DATABASE_URL) ports.push({ variable: 'EMBEDDED_DB_PORT', host: '127.0.0.1', port: config.EMBEDDED_DB_PORT, what: 'the embedded PostgreSQL' });
   if (!config.SMTP_HOST) ports.push({ variable: 'MAIL_CATCHER_PORT', host: '127.0.0.1', port: config.MAIL_CATCHER_PORT, what: 'the mail catcher' });
+  const metrics = config.TEMPORAL_METRICS_BIND_ADDRESS;
+  if (metrics) {
+    const colon = metrics.lastIndexOf(':');
+    const port = Number(metrics.slice(colon + 1));
+    if (port !== 0) ports.push({ variable: 'TEMPORAL_METRICS_BIND_ADDRESS', host: metrics.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port, what: "the Worker's Temporal metrics endpoint" });
+  }
   return ports;
 }
 

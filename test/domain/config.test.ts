@@ -44,4 +44,19 @@ describe('parseConfig', () => {
     });
     expect(cloud.TEMPORAL_API_KEY).toBe('k');
   });
+
+  it('reads the operating settings: metrics token, readiness limit, the Worker\'s metrics address (off by default)', () => {
+    const d = parseConfig({});
+    expect(d.METRICS_TOKEN).toBeUndefined();
+    expect(d.READINESS_TIMEOUT_MS).toBe(2000);
+    expect(d.TEMPORAL_METRICS_BIND_ADDRESS).toBeUndefined();
+    const c = parseConfig({ METRICS_TOKEN: 'm'.repeat(16), READINESS_TIMEOUT_MS: '500', TEMPORAL_METRICS_BIND_ADDRESS: '127.0.0.1:9464' });
+    expect(c).toMatchObject({ METRICS_TOKEN: 'm'.repeat(16), READINESS_TIMEOUT_MS: 500, TEMPORAL_METRICS_BIND_ADDRESS: '127.0.0.1:9464' });
+    expect(parseConfig({ TEMPORAL_METRICS_BIND_ADDRESS: '[::1]:9464' }).TEMPORAL_METRICS_BIND_ADDRESS).toBe('[::1]:9464');
+    // The Temporal runtime binds an IP address: a host name would fail only at start, so it fails here.
+    expect(() => parseConfig({ TEMPORAL_METRICS_BIND_ADDRESS: 'localhost:9464' })).toThrow(/TEMPORAL_METRICS_BIND_ADDRESS: must be ip:port/);
+    expect(() => parseConfig({ TEMPORAL_METRICS_BIND_ADDRESS: '127.0.0.1:70000' })).toThrow(/TEMPORAL_METRICS_BIND_ADDRESS: port must be/);
+    expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseConfig({ READINESS_TIMEOUT_MS: '10' })).toThrow(/READINESS_TIMEOUT_MS/);
+  });
 });

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createActivities, type ActivityConfig, type ActivityDeps } from '../../activities';
-import { createMailer, type Mailer } from '../../activities/mailer';
+import { createMailer, type Mailer, type SmtpMailer } from '../../activities/mailer';
 import { buildServer } from '../../api/build-server';
+import { createReadinessChecks } from '../../api/readiness-checks';
 import { ZPlanFile } from '../../domain/plan-schema';
 import type { PrismaClient } from '../../prisma/client';
 import { seedDemoContacts } from '../../prisma/seed-contacts';
@@ -66,7 +67,7 @@ export interface Harness {
   prisma: PrismaClient;
   databaseUrl: string;
   smtp: MailCatcher;
-  mailer: Mailer;
+  mailer: SmtpMailer;
   deps: ActivityDeps;
   taskQueue: string;
   api: FastifyInstance;
@@ -89,6 +90,7 @@ export async function startHarness({
   wrapMailer,
   seed = seedAll,
   secretariatToken,
+  metricsToken,
 }: {
   env: TestWorkflowEnvironment;
   /** Makes the SMTP server answer 550 for these recipients. */
@@ -100,6 +102,8 @@ export async function startHarness({
   seed?: (prisma: PrismaClient) => Promise<void>;
   /** Require `Authorization: Bearer <token>` on /api routes. */
   secretariatToken?: string;
+  /** The metrics scraper's token (/metrics then needs it or the secretariat's). */
+  metricsToken?: string;
 }): Promise<Harness> {
   quietRuntime();
   const db = await createTestDatabase();
@@ -109,7 +113,16 @@ export async function startHarness({
   const taskQueue = `test-${randomBytes(4).toString('hex')}`;
   const linkSigningSecret = randomBytes(32).toString('hex');
 
-  const api = await buildServer({ prisma: db.prisma, temporal: env.client, taskQueue, linkSigningSecret, secretariatToken });
+  const api = await buildServer({
+    prisma: db.prisma,
+    temporal: env.client,
+    taskQueue,
+    linkSigningSecret,
+    secretariatToken,
+    metricsToken,
+    // As npm start checks them: Temporal, this database and this SMTP server.
+    readinessChecks: createReadinessChecks({ temporal: env.client, prisma: db.prisma, mailer }),
+  });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const address = api.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -150,10 +163,11 @@ export async function startHarness({
       running = worker.run();
     },
     async close() {
-      if (running) {
-        worker.shutdown();
-        await running.catch(() => undefined);
-      }
+      // A Worker that never ran (a test whose Worker is another process) still holds the native
+      // connection until it has run: run it and shut it down at once (run() is RUNNING synchronously).
+      running ??= worker.run();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
       await api.close();
       mailer.close();
       await smtp.stop();

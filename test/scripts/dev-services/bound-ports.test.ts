@@ -27,6 +27,16 @@ describe('boundPorts', () => {
     expect(boundPorts({ config: parseConfig({}), reuseTemporal: true }).map((p) => p.variable)).toEqual(['HTTP_PORT', 'EMBEDDED_DB_PORT', 'MAIL_CATCHER_PORT']);
     expect(boundPorts({ config: parseConfig({ HTTP_PORT: '0' }), reuseTemporal: true }).map((p) => p.variable)).toEqual(['EMBEDDED_DB_PORT', 'MAIL_CATCHER_PORT']);
   });
+
+  it("adds the Worker's Temporal metrics address when it is set (and not port 0)", () => {
+    const external = { TEMPORAL_ADDRESS: 'temporal:7233', DATABASE_URL: 'postgresql://db/app', SMTP_HOST: 'smtp.example.org' };
+    expect(boundPorts({ config: parseConfig({ ...external, TEMPORAL_METRICS_BIND_ADDRESS: '0.0.0.0:9464' }), reuseTemporal: false })).toEqual([
+      { variable: 'HTTP_PORT', host: '127.0.0.1', port: 3000, what: 'the API' },
+      { variable: 'TEMPORAL_METRICS_BIND_ADDRESS', host: '0.0.0.0', port: 9464, what: "the Worker's Temporal metrics endpoint" },
+    ]);
+    expect(boundPorts({ config: parseConfig({ ...external, TEMPORAL_METRICS_BIND_ADDRESS: '[::1]:9464' }), reuseTemporal: false })[1]).toMatchObject({ host: '::1', port: 9464 });
+    expect(boundPorts({ config: parseConfig({ ...external, TEMPORAL_METRICS_BIND_ADDRESS: '127.0.0.1:0' }), reuseTemporal: false }).map((p) => p.variable)).toEqual(['HTTP_PORT']);
+  });
 });
 
 describe('a port in use', () => {

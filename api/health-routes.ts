@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { OperatorAccess } from './operator-access';
+import { sendProblem } from './problem';
+import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from './run-readiness-checks';
+
+/** What a load balancer is told to wait before asking /readyz again. */
+const RETRY_AFTER_SECONDS = 5;
+/** How long closing the API waits at most for checks still running past their limit. */
+const CLOSE_WAIT_MS = 10_000;
+
+/**
+ * `GET /healthz`: the process answers (no dependency is touched): `{ ok: true }`.
+ *
+ * `GET /readyz`: every dependency in `checks` (Temporal, PostgreSQL, SMTP in `npm start`) answered, each
+ * checked in parallel within `timeoutMs` (default 2 s), so a hung dependency makes /readyz slow by that
+ * much and no more. 200 `{ ready: true, checks: { temporal: { ok: true, ms: 3 }, … } }`; otherwise 503
+ * problem+json `NOT_READY` with `Retry-After`, whose `detail` names each dependency whose check failed
+ * and why (`smtp (ECONNREFUSED)`) and whose `checks` give every check's outcome. The errors' own
+ * messages (which may name hosts, ports, users) are added for operators only (`access.isOperator`: the
+ * metrics or secretariat token, or anyone in development) and always logged.
+ *
+ * Both are open: probes carry no credentials. Concurrent /readyz requests share one run of the checks,
+ * and a run is reused for `cacheMs` (default 1 s), so a flood of probes cannot become a flood of SMTP
+ * and database connections.
+ *
+ * A check answered "too slow" may still be at work (the Temporal client's retry timer, a connection
+ * attempt): closing the API waits for that work (up to 10 s), so whoever closes the clients after the
+ * API (npm start, the tests) never closes one under it — a Temporal retry on a closed channel throws
+ * outside any promise.
+ */
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  { checks, timeoutMs = 2000, cacheMs = 1000, access }: { checks: Record<string, ReadinessCheck>; timeoutMs?: number; cacheMs?: number; access: OperatorAccess },
+): void {
+  let last: { startedAt: number; report: Promise<ReadinessReport> } | undefined;
+  const working = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    working.add(work);
+    void work.then(() => working.delete(work));
+  };
+  const readiness = () => {
+    const now = Date.now();
+    if (!last || now - last.startedAt >= cacheMs) last = { startedAt: now, report: runReadinessChecks({ checks, timeoutMs, track }) };
+    return last.report;
+  };
+  app.addHook('onClose', async () => {
+    if (working.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(working), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { ok: true };
+  });
+
+  app.get('/readyz', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const report = await readiness();
+    if (report.ready) {
+      const brief = Object.fromEntries(Object.entries(report.checks).map(([name, { ok, ms }]) => [name, { ok, ms }]));
+      return { ready: true, checks: brief };
+    }
+    const failed = Object.entries(report.checks).filter(([, r]) => !r.ok);
+    request.log.warn({ checks: report.checks }, `not ready: ${failed.map(([name, r]) => `${name}: ${r.message}`).join('; ')}`);
+    const operator = access.isOperator(request.headers.authorization);
+    const shown = Object.fromEntries(Object.entries(report.checks).map(([name, { message, ...rest }]) => [name, operator && message ? { ...rest, message } : rest]));
+    return sendProblem(reply, {
+      status: 503,
+      code: 'NOT_READY',
+      detail: `Not ready: ${failed.map(([name, r]) => `${name} (${r.error}${operator && r.message ? `: ${r.message}` : ''})`).join(', ')}.`,
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      extensions: { ready: false, checks: shown },
+    });
+  });
+}
