@@ -63,6 +63,12 @@ export const ZConfig = z
     LINK_TTL_DAYS: z.coerce.number().int().min(1).max(730).default(120),
     /** Level of the JSON logs on stdout: the API's request log and the Worker's (`silent`: none). */
     LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+    /**
+     * The first secretariat user (signs in with an emailed link), created when no active secretariat user
+     * exists. Development default: the demo secretariat's address, whose mail lands in the mail catcher.
+     */
+    BOOTSTRAP_SECRETARIAT_EMAIL: optionalString.pipe(z.email().optional()),
+    BOOTSTRAP_SECRETARIAT_NAME: z.string().trim().min(1).max(200).default('Secretariado técnico del GTI 1325'),
     /** Bearer token for secretariat routes; required in production. */
     SECRETARIAT_TOKEN: optionalString.pipe(z.string().min(16).optional()),
 

@@ -23,6 +23,8 @@ import { seedPlan } from '../prisma/seed-plan';
 import { connectTemporal } from '../worker/temporal-connection';
 import { activityConfig } from '../worker/activity-config';
 import { createWorker } from '../worker/create-worker';
+import { issueSignInLink } from '../api/auth/sign-in-links';
+import { ensureBootstrapUser } from '../api/people-routes';
 import { installRuntime } from '../worker/install-runtime';
 import { PortInUseError, assertPortsFree, boundPorts, listenOn, type PortVariable } from './dev-services/bound-ports';
 import { createStopStack, type TStopStack } from './dev-services/stop-stack';
@@ -196,6 +198,18 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
     linkSigningSecret = readFileSync(file, 'utf8').trim();
   }
 
+  // The secretariat's bootstrap token: from the environment, or (development) one kept under .data/ and
+  // printed below, so that nothing is open even on a laptop.
+  let secretariatToken = config.SECRETARIAT_TOKEN;
+  if (!secretariatToken) {
+    const file = path.join(dataDir, 'secretariat-token');
+    if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+    secretariatToken = readFileSync(file, 'utf8').trim();
+  }
+  // The first person who can sign in (the demo secretariat in development, whose mail the catcher shows).
+  const bootstrapEmail = config.BOOTSTRAP_SECRETARIAT_EMAIL ?? (config.NODE_ENV === 'production' ? undefined : 'secretariado.gti1325@example.gob.mx');
+  if (bootstrapEmail) await ensureBootstrapUser(prisma, { email: bootstrapEmail, name: config.BOOTSTRAP_SECRETARIAT_NAME });
+
   // Worker
   const worker = await createWorker({
     connection: temporal.nativeConnection,
@@ -227,8 +241,12 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
     temporal: temporal.client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     linkSigningSecret,
-    secretariatToken: config.SECRETARIAT_TOKEN,
+    secretariatToken,
     mailbox,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    sendEmail: async ({ to, subject, text, html }) => {
+      await mailer.send({ from: config.MAIL_FROM, to: [to], subject, text, html, messageId: `<${randomBytes(16).toString('hex')}@${config.MAIL_MESSAGE_ID_DOMAIN}>` });
+    },
     mailboxAllowRemote: config.MAIL_CATCHER_ALLOW_REMOTE,
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     secureCookies: config.NODE_ENV === 'production',
@@ -250,7 +268,12 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   else log(`  Temporal            ${temporalAddress} namespace ${config.TEMPORAL_NAMESPACE}`);
   log(`  Database            ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded PGlite, data in ${path.join(dataDir, 'pglite')}`}`);
   if (mailbox) log(`  Mail catcher        ${base}/mail  (SMTP on 127.0.0.1:${smtp.port})`);
-  log(`  Open a cycle:       curl -X POST ${base}/api/cycles -H 'content-type: application/json' -d '{"year": ${new Date().getUTCFullYear()}, "deadline": "${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}"}'`);
+  if (!config.SECRETARIAT_TOKEN) log(`  Secretariat token   ${secretariatToken}  (development; kept in ${path.join(dataDir, 'secretariat-token')})`);
+  if (config.NODE_ENV !== 'production' && bootstrapEmail) {
+    const link = await issueSignInLink(prisma, { email: bootstrapEmail, now: new Date() });
+    if (link) log(`  Sign in             ${base}/sign-in/confirm?token=${link.token}  (${bootstrapEmail}; one use, 15 minutes; later: ${base}/sign-in)`);
+  }
+  log(`  Open a cycle:       curl -X POST ${base}/api/cycles -H 'authorization: Bearer ${config.SECRETARIAT_TOKEN ? '$SECRETARIAT_TOKEN' : secretariatToken}' -H 'content-type: application/json' -d '{"year": ${new Date().getUTCFullYear()}, "deadline": "${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}"}'`);
   log(`  Cycle status:       ${base}/api/cycles/${new Date().getUTCFullYear()}`);
   log('Ctrl-C (or SIGTERM) stops everything.');
   return { devServer, workerRun };
