@@ -1,3 +1,4 @@
+import { answeredExtension, pendingExtensionAfter } from '../domain/request-read-model';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../domain/business-calendar';
@@ -106,6 +107,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
             ...(action === 'REQUEST_SENT' && !before.requestedAt ? { requestedAt: clock() } : {}),
             ...(ended ? { endedAt: clock(), nextActionKind: null, nextActionAt: null } : {}),
             ...(clearAttention ? { attentionAt: null, attentionReason: null } : {}),
+            ...pendingExtensionAfter({ action, status, ended, actor, deadline: detail?.deadline, at: clock() }),
           },
         });
         await writeAudit(tx, {
@@ -149,7 +151,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
         const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { _count: { select: { submissions: true } } } });
         const reopened: RequestStatus = request._count.submissions > 0 ? 'DRAFT' : 'REQUESTED';
         const status: RequestStatus = request.status === 'OVERDUE' ? reopened : (request.status as RequestStatus);
-        await tx.dataRequest.update({ where: { id: dataRequestId }, data: { deadline: new Date(deadlineAt), escalationLevel: 0, status } });
+        await tx.dataRequest.update({ where: { id: dataRequestId }, data: { deadline: new Date(deadlineAt), escalationLevel: 0, status, ...answeredExtension() } });
         await writeAudit(tx, {
           actor,
           action,
@@ -286,7 +288,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
         else if (kind === 'DRAFT' && (status === 'REQUESTED' || status === 'PENDING')) status = 'DRAFT';
         await tx.dataRequest.update({
           where: { id: dataRequestId },
-          data: { status, ...(kind === 'FINAL' ? { submittedAt: submission.createdAt } : {}) },
+          data: { status, ...(kind === 'FINAL' ? { submittedAt: submission.createdAt, ...answeredExtension() } : {}) },
         });
         await writeAudit(tx, {
           actor: `contact:${command.submittedBy}`,

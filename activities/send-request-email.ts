@@ -1,3 +1,4 @@
+import { DELIVERY_FAILURE_MAX, isToInstitution } from '../domain/request-read-model';
 import { createHash } from 'node:crypto';
 import { computeCorrectionWindowEnd } from '../domain/compute-timeline';
 import { isTimeZone, type Locale } from '../domain/input-bounds';
@@ -251,6 +252,10 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     // Recorded first and on its own: once this row says SENT, no retry sends again (the audit row below
     // is rewritten idempotently by a retry that finds SENT).
     await prisma.sentMessage.update({ where: { idempotencyKey }, data: { status: 'SENT', smtpResponse: response, sentAt: clock(), claimedUntil: null, error: refusal } });
+    // The contacts are reachable again: the request no longer shows "delivery failed".
+    if (isToInstitution(input.kind) && !refusal) {
+      await prisma.dataRequest.updateMany({ where: { id: request.id, deliveryFailedAt: { not: null } }, data: { deliveryFailedAt: null, deliveryFailure: null } });
+    }
     {
       await writeAudit(prisma, {
         actor: 'workflow',
@@ -328,6 +333,9 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
           },
           update: { status: 'FAILED', error, claimedUntil: null },
         });
+        if (isToInstitution(input.kind)) {
+          await tx.dataRequest.update({ where: { id: request.id }, data: { deliveryFailedAt: clock(), deliveryFailure: error.slice(0, DELIVERY_FAILURE_MAX) } });
+        }
         await writeAudit(tx, {
           actor: 'workflow',
           action: 'EMAIL_FAILED',

@@ -31,6 +31,7 @@ import { renderSignInEmail } from '../ui/emails/sign-in-email';
 import { createAuth } from './auth/principal';
 import { registerSignInRoutes } from './auth/sign-in-routes';
 import { registerPeopleRoutes } from './people-routes';
+import { registerCsrfGuard } from './pages/csrf-guard';
 import type { ReadinessCheck } from './run-readiness-checks';
 
 export interface ServerDeps {
@@ -183,6 +184,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies ?? false },
   });
   await app.register(csrf, { sessionPlugin: '@fastify/secure-session', getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['csrf-token'] as string | undefined) });
+  registerCsrfGuard(app);
   registerAssetRoutes(app);
   const now = deps.now ?? (() => new Date());
   const auth = createAuth({ prisma: deps.prisma, secretariatToken: deps.secretariatToken, open: !deps.secretariatToken, now });

@@ -3,6 +3,10 @@ import { ZodError } from 'zod';
 import { AppError, appErrorStatus } from '../domain/app-error';
 import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
 import type { Locale } from '../domain/input-bounds';
+import { ErrorPage } from '../ui/pages/error-page';
+import { sendPage } from './pages/page-context';
+import { pageLanguage } from './pages/page-language';
+import './pages/route-config';
 import { requestLanguage } from './request-language';
 
 /** Contacts' pages answer in Spanish unless told otherwise; the secretariat's JSON API in English. */
@@ -16,7 +20,41 @@ const FASTIFY_ERRORS: Record<string, { 'es-MX': string; en: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { 'es-MX': 'El contenido enviado es demasiado grande.', en: 'The request body is too large.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { 'es-MX': 'El cuerpo JSON está vacío.', en: 'The JSON body is empty.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { 'es-MX': 'El cuerpo no es JSON válido.', en: 'The body is not valid JSON.' },
+  FST_CSRF_INVALID_TOKEN: {
+    'es-MX': 'El formulario venció o no vino de esta página: vuelva a cargar la página e inténtelo de nuevo.',
+    en: 'The form has expired or did not come from this page: reload the page and try again.',
+  },
+  FST_CSRF_MISSING_SECRET: {
+    'es-MX': 'El formulario venció o no vino de esta página: vuelva a cargar la página e inténtelo de nuevo.',
+    en: 'The form has expired or did not come from this page: reload the page and try again.',
+  },
 };
+
+/** Refusals whose detail a page words itself (the API's detail is English). */
+const PAGE_DETAILS: Record<string, { 'es-MX': string; en: string }> = {
+  ROLE: { 'es-MX': 'El Grupo de Trabajo puede consultar esta información, pero solo el secretariado puede modificarla.', en: 'The working group may read this, but only the secretariat may change it.' },
+  TOKEN_INVALID: { 'es-MX': 'La credencial no es válida (desconocida o revocada).', en: 'The credential is not valid (unknown or revoked).' },
+  NOT_SIGNED_IN: { 'es-MX': 'Entre con el enlace que le enviamos por correo para continuar.', en: 'Sign in with the link we email you to continue.' },
+};
+
+type Problem = Parameters<typeof sendProblem>[1] & { requestId?: string };
+
+/**
+ * Answers a problem the way the route speaks: page routes (`config.page`) with an HTML page in the reader's
+ * language (nobody signed in: a redirect to /sign-in that comes back here), every other route with
+ * problem+json.
+ */
+function answer(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+  if (!request.routeOptions.config?.page) return sendProblem(reply, problem);
+  const lang = pageLanguage(request);
+  if (problem.status === 401 && request.method === 'GET') {
+    return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}&lang=${lang}`, 303);
+  }
+  if (problem.retryAfterSeconds) reply.header('retry-after', String(problem.retryAfterSeconds));
+  const errors = problem.issues?.map(({ field, message }) => ({ field, message }));
+  const detail = PAGE_DETAILS[problem.code]?.[lang] ?? problem.detail;
+  return sendPage(reply, ErrorPage({ lang, status: problem.status, detail, errors, requestId: problem.status >= 500 ? request.id : undefined }), problem.status);
+}
 
 /**
  * Sends one problem+json answer (RFC 9457) with a stable `code` beside the readable `detail`.
@@ -58,12 +96,12 @@ export function sendProblem(
  */
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | ZodError | Error, request, reply) => {
-    const lang = requestLanguage(request, defaultLanguage(request));
+    const lang = request.routeOptions.config?.page ? pageLanguage(request) : requestLanguage(request, defaultLanguage(request));
     if (error instanceof AppError) {
       const status = appErrorStatus[error.code];
       if (status >= 500) request.log.error({ err: error }, `${status} ${error.code}: ${error.message}`);
       else request.log.info({ status, code: error.extra.reason ?? error.code }, error.message);
-      return sendProblem(reply, {
+      return answer(request, reply, {
         status,
         code: error.extra.reason ?? error.code,
         detail: error.message,
@@ -77,17 +115,17 @@ export function registerProblemHandler(app: FastifyInstance): void {
       const first = issues[0];
       const lead = lang === 'en' ? 'Invalid request' : 'Solicitud no válida';
       request.log.info({ status: 400, fields: issues.map((i) => i.field) }, `${lead}: ${first.field}: ${first.message}`);
-      return sendProblem(reply, { status: 400, code: 'VALIDATION', detail: `${lead}: ${first.field}: ${first.message}`, fields: fieldsOf(issues), issues });
+      return answer(request, reply, { status: 400, code: 'VALIDATION', detail: `${lead}: ${first.field}: ${first.message}`, fields: fieldsOf(issues), issues });
     }
     const status = (error as FastifyError).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = (error as FastifyError).code ?? 'BAD_REQUEST';
       request.log.info({ status, code }, error.message);
-      return sendProblem(reply, { status, code, detail: FASTIFY_ERRORS[code]?.[lang] ?? error.message });
+      return answer(request, reply, { status, code, detail: FASTIFY_ERRORS[code]?.[lang] ?? error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
     const detail = lang === 'en' ? `Internal error; it has been logged (request ${request.id}).` : `Error interno; quedó registrado (solicitud ${request.id}).`;
-    return sendProblem(reply, { status: 500, code: 'INTERNAL', detail });
+    return answer(request, reply, { status: 500, code: 'INTERNAL', detail });
   });
   app.setNotFoundHandler((request, reply) => {
     const lang = requestLanguage(request, defaultLanguage(request));

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale } from '../domain/input-bounds';
 import { CLIENT_SCRIPT_PATH } from './client-script';
+import { SecretariatNav, type NavModel } from './components/secretariat-nav';
 import { otherLocale, SHELL_TEXT } from './labels';
 import { STYLESHEET_PATH } from './stylesheet';
 
@@ -14,6 +15,10 @@ export interface PageShellProps {
   nonce?: string;
   /** Load the enhancing script (live totals). */
   withScript?: boolean;
+  /** The signed-in navigation (secretariat and working group pages). */
+  nav?: NavModel;
+  /** Wide content (tables of the dashboards) on a desktop; a phone is one column either way. */
+  wide?: boolean;
   children: ComponentChildren;
 }
 
@@ -22,7 +27,7 @@ export interface PageShellProps {
  * switch, the content in `<main>`, a footer. Phone first (the viewport meta; one column), no script
  * needed.
  */
-export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, children }: PageShellProps) {
+export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, nav, wide, children }: PageShellProps) {
   const t = SHELL_TEXT[lang];
   return (
     <html lang={lang}>
@@ -39,7 +44,7 @@ export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, 
           {t.skip}
         </a>
         <header class="site-header">
-          <div class="bar">
+          <div class={wide ? 'bar wide' : 'bar'}>
             <a class="brand" href="/">
               PNA-1325 · {t.group}
               <small>{t.plan}</small>
@@ -50,9 +55,10 @@ export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, 
               </a>
             ) : null}
           </div>
+          {nav ? <SecretariatNav lang={lang} nav={nav} /> : null}
           <div class="gold" />
         </header>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} class={wide ? 'wide' : undefined}>
           {children}
         </main>
         <footer class="site-footer">{t.footer}</footer>

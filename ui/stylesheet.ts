@@ -30,6 +30,38 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .site-header .lang { color: #fff; font-size: .95rem; }
 .site-header .gold { height: 4px; background: var(--gold); }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
+main.wide, .site-header .bar.wide { max-width: 80rem; }
+.site-nav { max-width: 80rem; margin: 0 auto; padding: 0 1rem .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; justify-content: space-between; align-items: center; }
+.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem .9rem; }
+.site-nav a { color: #fff; text-decoration: none; padding: .25rem 0; display: inline-block; border-bottom: 3px solid transparent; }
+.site-nav a:hover { border-bottom-color: #fff; }
+.site-nav a[aria-current="page"] { border-bottom-color: var(--gold); font-weight: 700; }
+.site-nav .who { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center; font-size: .9rem; color: #fff; }
+.site-nav form { margin: 0; }
+.link-button { background: none; border: 0; padding: 0; color: inherit; font-weight: 600; text-decoration: underline; cursor: pointer; }
+.site-nav .link-button { color: #fff; }
+.inline-form { display: inline; }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; margin: .5rem 0 1rem; }
+.filters .field { margin: 0; min-width: 10rem; flex: 1 1 10rem; max-width: 18rem; }
+.filters button { flex: 0 0 auto; }
+.counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin: .5rem 0 1rem; padding: 0; list-style: none; }
+.counts li { border: 1px solid var(--line); border-radius: .25rem; padding: .5rem .75rem; }
+.counts a { text-decoration: none; color: inherit; display: block; }
+.counts .n { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.meter { height: .75rem; background: var(--wash); border: 1px solid var(--line); border-radius: .4rem; overflow: hidden; margin: .25rem 0 1rem; }
+.meter span { display: block; height: 100%; background: var(--ok); }
+.pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 1rem 0; }
+.status.s-SUBMITTED, .cell-SUBMITTED { background: #e3f1e4; border-color: #8fbf93; }
+.status.s-OVERDUE, .status.s-NOT_REPORTED, .status.s-DELIVERY_FAILED, .cell-MISSING { background: #fdecee; border-color: #e2a0aa; }
+.status.s-EXTENSION_PENDING, .status.s-DRAFT, .cell-DRAFT { background: #fbf6e9; border-color: #d9c08a; }
+.status.s-EXEMPTED, .status.s-CLOSED, .cell-NO_DATA { background: #eeeeee; }
+table.matrix td.cell { text-align: center; white-space: nowrap; font-weight: 600; }
+table.matrix th.ind { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-size: .85rem; padding: .4rem .2rem; }
+.cell-key { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: 0; list-style: none; font-size: .9rem; }
+.diff-old { background: #fdecee; text-decoration: line-through; }
+.diff-new { background: #e3f1e4; }
+.danger { border-color: var(--error) !important; }
+button.danger { background: var(--error); }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0 1rem; }
 h2 { font-size: 1.2rem; margin: 1.75rem 0 .5rem; color: var(--guinda); }
 h3 { font-size: 1.05rem; margin: 1rem 0 .25rem; }

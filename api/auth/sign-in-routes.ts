@@ -4,7 +4,8 @@ import { zEmailAddress, type Locale } from '../../domain/input-bounds';
 import type { PrismaClient } from '../../prisma/client';
 import { SignInPage, type SignInPageModel } from '../../ui/pages/sign-in-page';
 import { renderPage } from '../../ui/render-page';
-import { requestLanguage } from '../request-language';
+import { pageLanguage, switchLanguageHref } from '../pages/page-language';
+import { PAGE, PAGE_FORM } from '../pages/route-config';
 import { sessionIdOf, sha256, type Auth } from './principal';
 import { consumeSignInLink, issueSignInLink, revokeSession } from './sign-in-links';
 
@@ -21,9 +22,18 @@ export interface SignInRouteDeps {
 type SessionReply = FastifyReply & { generateCsrf(): string };
 type SessionRequest = FastifyRequest & { session: { get(key: string): unknown; set(key: string, value: unknown): void; delete(): void; regenerate(): void } };
 
-const ZSignInBody = z.object({ email: z.string().max(320).default(''), lang: z.enum(['es-MX', 'en']).optional(), _csrf: z.string().optional() });
-const ZConfirmBody = z.object({ token: z.string().max(128).default(''), lang: z.enum(['es-MX', 'en']).optional(), _csrf: z.string().optional() });
-const ZConfirmQuery = z.object({ token: z.string().max(128).default(''), lang: z.enum(['es-MX', 'en']).optional() });
+/** Where to go after signing in: a path of ours (not `//host`), else the dashboard. */
+const zNext = () =>
+  z
+    .string()
+    .max(500)
+    .optional()
+    .catch(undefined)
+    .transform((next) => (next && /^\/(?![/\\])[\x21-\x7E]*$/.test(next) && !next.startsWith('/sign-') ? next : undefined));
+const ZSignInQuery = z.object({ next: zNext(), lang: z.enum(['es-MX', 'en']).optional().catch(undefined) });
+const ZSignInBody = z.object({ email: z.string().max(320).default(''), lang: z.enum(['es-MX', 'en']).optional(), next: zNext(), _csrf: z.string().optional() });
+const ZConfirmBody = z.object({ token: z.string().max(128).default(''), lang: z.enum(['es-MX', 'en']).optional(), next: zNext(), _csrf: z.string().optional() });
+const ZConfirmQuery = z.object({ token: z.string().max(128).default(''), lang: z.enum(['es-MX', 'en']).optional().catch(undefined), next: zNext() });
 
 /**
  * Signing in without passwords. `GET /sign-in` asks for an address; `POST /sign-in` emails a one-time link
@@ -44,44 +54,46 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
           SignInPage({
             ...model,
             csrfToken: (reply as SessionReply).generateCsrf(),
-            switchLanguageHref: `${request.url.split('?')[0] === '/sign-in/confirm' ? `/sign-in/confirm?token=${encodeURIComponent(model.token ?? '')}&` : '/sign-in?'}lang=${model.lang === 'en' ? 'es-MX' : 'en'}`,
+            switchLanguageHref: switchLanguageHref(request, model.lang),
           }),
         ),
       );
 
-  app.get('/sign-in', async (request, reply) => page(request, reply, { lang: requestLanguage(request, 'es-MX'), step: 'form' }));
+  app.get('/sign-in', { config: PAGE }, async (request, reply) => {
+    const { next } = ZSignInQuery.parse(request.query ?? {});
+    return page(request, reply, { lang: pageLanguage(request), step: 'form', next });
+  });
 
   app.post(
     '/sign-in',
     {
-      onRequest: app.csrfProtection,
       // Per client address; per address it is at most three links a quarter hour (sign-in-links.ts).
-      config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { ...PAGE_FORM, rateLimit: { max: 10, timeWindow: '15 minutes' } },
     },
     async (request, reply) => {
       const body = ZSignInBody.parse(request.body ?? {});
-      const lang = body.lang ?? requestLanguage(request, 'es-MX');
+      const lang = body.lang ?? pageLanguage(request);
       const email = zEmailAddress().safeParse(body.email);
       if (!email.success) {
-        return page(request, reply, { lang, step: 'form', email: body.email, error: lang === 'en' ? 'Write an email address, such as nombre@sre.gob.mx.' : 'Escriba una dirección de correo, por ejemplo nombre@sre.gob.mx.' }, 400);
+        return page(request, reply, { lang, step: 'form', email: body.email, next: body.next, error: lang === 'en' ? 'Write an email address, such as nombre@sre.gob.mx.' : 'Escriba una dirección de correo, por ejemplo nombre@sre.gob.mx.' }, 400);
       }
       const issued = await issueSignInLink(prisma, { email: email.data, now: now() });
       if (issued) {
-        const link = `${deps.publicBaseUrl.replace(/\/$/, '')}/sign-in/confirm?token=${issued.token}&lang=${lang}`;
+        const link = `${deps.publicBaseUrl.replace(/\/$/, '')}/sign-in/confirm?token=${issued.token}&lang=${lang}${body.next ? `&next=${encodeURIComponent(body.next)}` : ''}`;
         await deps.sendSignInLink({ to: issued.user.email, name: issued.user.name, link, lang });
       }
       return page(request, reply, { lang, step: 'sent' });
     },
   );
 
-  app.get('/sign-in/confirm', async (request, reply) => {
+  app.get('/sign-in/confirm', { config: PAGE }, async (request, reply) => {
     const query = ZConfirmQuery.parse(request.query ?? {});
-    return page(request, reply, { lang: query.lang ?? requestLanguage(request, 'es-MX'), step: 'confirm', token: query.token });
+    return page(request, reply, { lang: query.lang ?? pageLanguage(request), step: 'confirm', token: query.token, next: query.next });
   });
 
-  app.post('/sign-in/confirm', { onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/sign-in/confirm', { config: PAGE_FORM }, async (request, reply) => {
     const body = ZConfirmBody.parse(request.body ?? {});
-    const lang = body.lang ?? requestLanguage(request, 'es-MX');
+    const lang = body.lang ?? pageLanguage(request);
     const opened = body.token ? await consumeSignInLink(prisma, { token: body.token, now: now() }) : undefined;
     if (!opened) return page(request, reply, { lang, step: 'invalid' }, 400);
     const session = (request as SessionRequest).session;
@@ -90,14 +102,15 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
     const previous = sessionIdOf(request);
     session.regenerate();
     session.set('sid', opened.sessionId);
+    session.set('lang', lang);
     if (previous) await prisma.session.updateMany({ where: { idHash: sha256(previous), revokedAt: null }, data: { revokedAt: now() } });
-    return reply.redirect(`/dashboard?lang=${lang}`, 303);
+    return reply.redirect(body.next ?? '/dashboard', 303);
   });
 
-  app.post('/sign-out', { onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/sign-out', { config: PAGE_FORM }, async (request, reply) => {
     const principal = await deps.auth.principalOf(request).catch(() => undefined);
     if (principal?.sessionId) await revokeSession(prisma, { sessionId: principal.sessionId, now: now() });
     (request as SessionRequest).session.delete();
-    return reply.redirect(`/?lang=${requestLanguage(request, 'es-MX')}`, 303);
+    return reply.redirect(`/sign-in?lang=${pageLanguage(request)}`, 303);
   });
 }

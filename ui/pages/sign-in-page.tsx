@@ -18,6 +18,8 @@ export interface SignInPageModel {
   csrfToken: string;
   /** The emailed link's token (`confirm`). */
   token?: string;
+  /** The page to go back to once signed in (carried through the emailed link). */
+  next?: string;
   email?: string;
   error?: string;
   switchLanguageHref: string;
@@ -66,6 +68,7 @@ export function SignInPage(m: SignInPageModel) {
           <form method="post" action="/sign-in" noValidate>
             <input type="hidden" name="_csrf" value={m.csrfToken} />
             <input type="hidden" name="lang" value={m.lang} />
+            {m.next ? <input type="hidden" name="next" value={m.next} /> : null}
             <Field id="email" label={t.email} hint={t.emailHint} error={m.error}>
               <input type="email" id="email" name="email" autoComplete="email" required value={m.email ?? ''} aria-describedby={describedBy('email', { hint: true, error: m.error })} />
             </Field>
@@ -87,6 +90,7 @@ export function SignInPage(m: SignInPageModel) {
           <input type="hidden" name="_csrf" value={m.csrfToken} />
           <input type="hidden" name="token" value={m.token ?? ''} />
           <input type="hidden" name="lang" value={m.lang} />
+          {m.next ? <input type="hidden" name="next" value={m.next} /> : null}
           <div class="actions">
             <button type="submit">{t.confirmButton}</button>
           </div>

@@ -1,0 +1,30 @@
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import type { PrismaClient } from '../../prisma/client';
+import type { Auth } from '../auth/principal';
+import { createPageContext } from './page-context';
+
+/** What the secretariat's and working group's pages need. */
+export interface PageRouteDeps {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  auth: Auth;
+  now: () => Date;
+  /** The Temporal Web UI's base URL and namespace, for links to each workflow. */
+  temporalUi?: { url: string; namespace: string };
+  /** A mail catcher runs (development): the navigation links to it. */
+  hasMailbox: boolean;
+}
+
+export type PageDeps = PageRouteDeps & { pageContext: ReturnType<typeof createPageContext> };
+
+/**
+ * The secretariat's and working group's pages (server-rendered, no script needed): each room registers
+ * its routes here with `config: PAGE` (reads) or `PAGE_FORM` (forms: CSRF-checked, errors in place).
+ */
+export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
+  const pageDeps: PageDeps = { ...deps, pageContext: createPageContext({ auth: deps.auth, hasMailbox: deps.hasMailbox }) };
+  void app;
+  void pageDeps;
+}
