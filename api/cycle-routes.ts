@@ -1,3 +1,4 @@
+import { openCycle, ZOpenCycleBody } from './commands/open-cycle';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
@@ -14,19 +15,6 @@ import type { PrismaClient } from '../prisma/client';
 import type { Auth } from './auth/principal';
 import { reportingCycle } from '../workflows';
 
-export const ZOpenCycleBody = z.strictObject({
-  year: zYear(),
-  /** Deadline date (America/Mexico_City), yyyy-MM-dd, within {@link deadlineWindow} of the year. */
-  deadline: zIsoDate(),
-  /** Institution codes; default: every institution that reports an indicator of the plan. */
-  institutions: z.array(zInstitutionCode()).min(1).max(LIMITS.institutions).optional(),
-  /** Partial reporting policy laid over the default (validated by domain/reporting-policy: unknown keys refused). */
-  policy: z.record(z.string().max(64), z.unknown()).optional(),
-  /** Per-institution overrides, laid over the cycle's policy: `{ "SEMAR": { "reminders": { … } } }`. */
-  policyOverrides: z.record(zInstitutionCode(), z.record(z.string().max(64), z.unknown())).optional(),
-  openedBy: zActor(),
-});
-
 export interface CycleRouteDeps {
   prisma: PrismaClient;
   temporal: Client;
@@ -36,82 +24,16 @@ export interface CycleRouteDeps {
   auth: Auth;
 }
 
-/** Stores a cycle opening's large parts (content-addressed) and returns the row's id. */
-async function stageCycleOpening(prisma: PrismaClient, content: { institutionCodes?: string[]; policyOverrides?: Record<string, unknown> }): Promise<string> {
-  const json = JSON.stringify(content);
-  const id = createHash('sha256').update(json).digest('hex');
-  await prisma.stagedCycleOpening.createMany({ data: [{ id, content: JSON.parse(json) as object }], skipDuplicates: true });
-  return id;
-}
-
 /** Secretariat routes: open a reporting cycle, read its status per institution. */
 export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, taskQueue, now, auth }: CycleRouteDeps): void {
   app.post('/api/cycles', async (request, reply) => {
     const who = await auth.guard(request, Access.ACT);
     const body = ZOpenCycleBody.parse(request.body ?? {});
-    const cyclePolicy = mergePolicy({ base: DEFAULT_REPORTING_POLICY, override: (body.policy ?? null) as TReportingPolicyOverride | null });
-    for (const [code, override] of Object.entries(body.policyOverrides ?? {})) {
-      try {
-        mergePolicy({ base: cyclePolicy, override: override as TReportingPolicyOverride });
-      } catch (err) {
-        if (err instanceof AppError) throw new AppError('VALIDATION', `policyOverrides.${code}: ${err.message}`, err.fields);
-        throw err;
-      }
-    }
-    const today = DateTime.fromJSDate(now(), { zone: DEFAULT_ZONE }).toISODate()!;
-    if (body.deadline <= today) throw new AppError('VALIDATION', `deadline ${body.deadline} must be after today (${today}, Mexico City)`, { deadline: 'must be in the future' });
-    const window = deadlineWindow(body.year);
-    if (body.deadline < window.from || body.deadline > window.to) {
-      throw new AppError('VALIDATION', `deadline ${body.deadline} does not fit the ${body.year} cycle: it must fall between ${window.from} and ${window.to}`, {
-        deadline: `must fall between ${window.from} and ${window.to} (the reported year to two years after it)`,
-      });
-    }
-    const calendar = createBusinessCalendar({ zone: DEFAULT_ZONE });
-    const effective = calendar.businessDayOnOrAfter(body.deadline);
-
-    const plan = await prisma.plan.findFirst({ orderBy: { version: 'desc' } });
-    if (!plan) throw new AppError('UNAVAILABLE', 'No plan is loaded yet: run the seed step (npm run db:seed).');
-    const outside = body.institutions ? Object.keys(body.policyOverrides ?? {}).filter((c) => !body.institutions!.includes(c)) : [];
-    if (outside.length) {
-      throw new AppError('VALIDATION', `policyOverrides names institution(s) not in this cycle: ${outside.join(', ')}`, { policyOverrides: `not in institutions: ${outside.join(', ')}` });
-    }
-    const named = [...new Set([...(body.institutions ?? []), ...Object.keys(body.policyOverrides ?? {})])];
-    if (named.length) {
-      const codes = named;
-      const found = await prisma.institution.findMany({ where: { code: { in: codes } }, select: { code: true } });
-      const known = new Set(found.map((f) => f.code));
-      const unknown = codes.filter((c) => !known.has(c));
-      if (unknown.length) throw new AppError('VALIDATION', `Unknown institution code(s): ${unknown.slice(0, 20).join(', ')}`, { institutions: `unknown: ${unknown.slice(0, 20).join(', ')}` });
-    }
-    const workflowId = `cycle/${body.year}`;
-    const input: ReportingCycleInput = {
-      year: body.year,
-      deadlineDate: body.deadline,
-      policy: body.policy,
-      openedBy: `secretariat:${body.openedBy ?? who.name}`,
-      // The institution list and per-institution policies can be large: stored first, the workflow's
-      // input carries the row's id.
-      ...(body.institutions || body.policyOverrides
-        ? { stagedOpeningId: await stageCycleOpening(prisma, { institutionCodes: body.institutions ? [...new Set(body.institutions)] : undefined, policyOverrides: body.policyOverrides }) }
-        : {}),
-    };
-    try {
-      await temporal.workflow.start(reportingCycle, {
-        workflowId,
-        taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError('CONFLICT', `The ${body.year} cycle was already opened (workflow ${workflowId}).`);
-      }
-      throw err;
-    }
+    const opened = await openCycle({ prisma, temporal, taskQueue, now }, body, who.name);
     return reply
       .status(202)
       .header('location', `/api/cycles/${body.year}`)
-      .send({ year: body.year, workflowId, deadline: effective, status: 'OPENING', statusUrl: `/api/cycles/${body.year}` });
+      .send({ ...opened, status: 'OPENING', statusUrl: `/api/cycles/${body.year}` });
   });
 
   app.get('/api/cycles/:year', async (request) => {
@@ -151,6 +73,9 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
         endedAt: true,
         attentionAt: true,
         attentionReason: true,
+        extensionRequestedAt: true,
+        extensionRequestedDeadline: true,
+        deliveryFailedAt: true,
         institution: { select: { code: true, nameEs: true, nameEn: true } },
         submissions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, kind: true } },
       },
@@ -181,6 +106,8 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
         submittedAt: r.submittedAt,
         endedAt: r.endedAt,
         attention: r.attentionAt ? { since: r.attentionAt, reason: r.attentionReason } : null,
+        extensionRequested: r.extensionRequestedAt ? { at: r.extensionRequestedAt, deadline: r.extensionRequestedDeadline } : null,
+        deliveryFailed: r.deliveryFailedAt !== null,
         latestVersion: r.submissions[0]?.version ?? null,
       })),
     };

@@ -1,3 +1,4 @@
+import { closeCycle, findRequest, REQUEST_ACTIONS, runRequestAction, type RequestAction } from './commands/request-command';
 import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CommandResult } from '../domain/request-types';
@@ -20,40 +21,12 @@ import {
 import { requestLanguage } from './request-language';
 import { runUpdate } from './run-update';
 
-export const ZExtensionDecisionBody = z.strictObject({ approve: z.boolean(), deadline: zIsoDate().optional(), note: zText(LIMITS.note).optional(), decidedBy: zActor() });
-export const ZGrantExtensionBody = z.strictObject({ deadline: zIsoDate(), reason: zReason(), grantedBy: zActor() });
-export const ZExemptBody = z.strictObject({ reason: zReason(), exemptedBy: zActor() });
-export const ZResendBody = z.strictObject({ requestedBy: zActor() });
-export const ZChangeContactsBody = z.strictObject({
-  contacts: z
-    .array(
-      z.strictObject({
-        role: z.enum(['PRIMARY', 'ALTERNATE', 'LIAISON_HEAD']),
-        name: zLine(LIMITS.name),
-        email: zEmailAddress(),
-        locale: zLocale().optional(),
-        timeZone: zTimeZone().optional(),
-      }),
-    )
-    .min(1)
-    .max(LIMITS.contacts),
-  changedBy: zActor(),
-});
-export const ZCloseCycleBody = z.strictObject({ reason: zReason(), closedBy: zActor() });
-
-/** The command with its actor (`decidedBy`, `closedBy`…) set to who is asking when the body left it out. */
-function withActor<T extends object, K extends keyof T>(body: T, field: K, name: string): T {
-  return body[field] === undefined ? { ...body, [field]: name } : body;
-}
-
 export interface RequestRouteDeps {
   prisma: PrismaClient;
   temporal: Client;
   /** Who may: the secretariat acts on requests; the working group reads them. */
   auth: Auth;
 }
-
-const requestName = (lang: Locale, year: number, institution: string) => (lang === 'en' ? `The ${year} request of ${institution}` : `La solicitud ${year} de ${institution}`);
 
 /**
  * Secretariat actions on one institution's request of a cycle (each a validated Temporal update on
@@ -62,8 +35,7 @@ const requestName = (lang: Locale, year: number, institution: string) => (lang =
 export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, auth }: RequestRouteDeps): void {
   const handleFor = async (params: unknown) => {
     const { year, institution } = ZRequestParams.parse(params);
-    const request = await prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/${institution}` } });
-    if (!request) throw new AppError('NOT_FOUND', `No ${year} request for institution ${institution}.`);
+    const request = await findRequest(prisma, year, institution);
     return { year, institution, request, handle: temporal.workflow.getHandle(request.workflowId) };
   };
 
@@ -84,6 +56,8 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
       nextAction: row.nextActionKind ? { kind: row.nextActionKind, at: row.nextActionAt } : null,
       endedAt: row.endedAt,
       attention: row.attentionAt ? { since: row.attentionAt, reason: row.attentionReason } : null,
+      extensionRequest: row.extensionRequestedAt ? { at: row.extensionRequestedAt, deadline: row.extensionRequestedDeadline, by: row.extensionRequestedBy } : null,
+      deliveryFailed: row.deliveryFailedAt ? { since: row.deliveryFailedAt, reason: row.deliveryFailure } : null,
       workflow: live ?? null,
       submissions,
       messages,
@@ -92,26 +66,16 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
   });
 
   // The secretariat's actions on one request: each parses its body, then runs one validated update.
-  const actions = [
-    { method: 'POST', path: 'extension-decision', body: ZExtensionDecisionBody, actor: 'decidedBy', update: decideExtensionUpdate },
-    { method: 'POST', path: 'extension', body: ZGrantExtensionBody, actor: 'grantedBy', update: grantExtensionUpdate },
-    { method: 'POST', path: 'resend', body: ZResendBody, actor: 'requestedBy', update: resendRequestUpdate },
-    { method: 'PUT', path: 'contacts', body: ZChangeContactsBody, actor: 'changedBy', update: changeContactsUpdate },
-    { method: 'POST', path: 'exempt', body: ZExemptBody, actor: 'exemptedBy', update: exemptUpdate },
-  ] as const;
-  for (const action of actions) {
+  const methods: Record<RequestAction, 'POST' | 'PUT'> = { 'extension-decision': 'POST', extension: 'POST', resend: 'POST', contacts: 'PUT', exempt: 'POST' };
+  for (const action of Object.keys(REQUEST_ACTIONS) as RequestAction[]) {
     app.route({
-      method: action.method,
-      url: `/api/cycles/:year/requests/:institution/${action.path}`,
+      method: methods[action],
+      url: `/api/cycles/:year/requests/:institution/${action}`,
       handler: async (request) => {
         const who = await auth.guard(request, Access.ACT);
-        const { handle, year, institution } = await handleFor(request.params);
+        const { year, institution } = ZRequestParams.parse(request.params);
         // Who acted, unless the body names someone: the signed-in person's email, the token's name.
-        const body = withActor(action.body.parse(request.body ?? {}) as Record<string, unknown>, action.actor, who.name);
-        const lang = requestLanguage(request, 'en');
-        // One table of actions: each update takes the body its schema parsed (the table pairs them).
-        const update = action.update as unknown as UpdateDefinition<CommandResult, [Record<string, unknown>]>;
-        return runUpdate(requestName(lang, year, institution), () => handle.executeUpdate(update, { args: [body] }), lang);
+        return runRequestAction({ prisma, temporal }, { year, institution, action, body: request.body, who: who.name, lang: requestLanguage(request, 'en') });
       },
     });
   }
@@ -119,12 +83,6 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
   app.post('/api/cycles/:year/close', async (request) => {
     const who = await auth.guard(request, Access.ACT);
     const { year } = ZYearParams.parse(request.params);
-    const parsed = ZCloseCycleBody.parse(request.body ?? {});
-    const body = { ...parsed, closedBy: parsed.closedBy ?? who.name };
-    const cycle = await prisma.reportingCycle.findFirst({ where: { year } });
-    if (!cycle) throw new AppError('NOT_FOUND', `No reporting cycle for ${year}.`);
-    if (cycle.status === 'CLOSED') throw new AppError('CONFLICT', `The ${year} cycle is already closed.`);
-    const lang = requestLanguage(request, 'en');
-    return runUpdate(lang === 'en' ? `Closing the ${year} cycle` : `El cierre del ciclo ${year}`, () => temporal.workflow.getHandle(cycle.workflowId).executeUpdate(closeCycleUpdate, { args: [body] }), lang);
+    return closeCycle({ prisma, temporal }, { year, body: request.body, who: who.name, lang: requestLanguage(request, 'en') });
   });
 }
