@@ -32,6 +32,7 @@ import { createAuth } from './auth/principal';
 import { registerSignInRoutes } from './auth/sign-in-routes';
 import { registerPeopleRoutes } from './people-routes';
 import { registerCsrfGuard } from './pages/csrf-guard';
+import { registerPages } from './pages/register-pages';
 import type { ReadinessCheck } from './run-readiness-checks';
 
 export interface ServerDeps {
@@ -51,7 +52,7 @@ export interface ServerDeps {
   /** Marks cookies Secure (outside development). */
   secureCookies?: boolean;
   /** Development tools the start page links to when they run (the Temporal Web UI's URL). */
-  links?: { temporalUi?: string };
+  links?: { temporalUi?: string; temporalNamespace?: string };
   /** Sends an email (sign-in links): the same SMTP server the worker uses. Without it, no sign-in. */
   sendEmail?: (email: { to: string; subject: string; text: string; html: string }) => Promise<void>;
   /** Base of the links put in emails (sign-in links), e.g. http://localhost:3000 */
@@ -220,6 +221,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       if (!sendEmail) throw new AppError('UNAVAILABLE', 'This server cannot send email: sign-in links are not available.');
       await sendEmail({ to, ...renderSignInEmail({ lang, name, link }) });
     },
+  });
+  registerPages(app, {
+    prisma: deps.prisma,
+    temporal: deps.temporal,
+    taskQueue: deps.taskQueue,
+    auth,
+    now,
+    hasMailbox: !!deps.mailbox,
+    ...(deps.links?.temporalUi ? { temporalUi: { url: deps.links.temporalUi, namespace: deps.links.temporalNamespace ?? 'default' } } : {}),
   });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
   if (deps.mailbox) {

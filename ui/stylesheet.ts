@@ -48,8 +48,12 @@ main.wide, .site-header .bar.wide { max-width: 80rem; }
 .counts li { border: 1px solid var(--line); border-radius: .25rem; padding: .5rem .75rem; }
 .counts a { text-decoration: none; color: inherit; display: block; }
 .counts .n { display: block; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-.meter { height: .75rem; background: var(--wash); border: 1px solid var(--line); border-radius: .4rem; overflow: hidden; margin: .25rem 0 1rem; }
-.meter span { display: block; height: 100%; background: var(--ok); }
+progress.meter { width: 100%; height: 1rem; accent-color: var(--ok); margin: .25rem 0 .5rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.small { font-size: .85rem; }
+.two-columns { display: grid; grid-template-columns: 1fr; gap: 0 2rem; }
+@media (min-width: 60rem) { .two-columns { grid-template-columns: 1fr 1fr; } }
+input[type="checkbox"], input[type="radio"] { width: auto; margin: 0 .4rem 0 0; vertical-align: middle; inline-size: 1.2rem; block-size: 1.2rem; }
 .pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 1rem 0; }
 .status.s-SUBMITTED, .cell-SUBMITTED { background: #e3f1e4; border-color: #8fbf93; }
 .status.s-OVERDUE, .status.s-NOT_REPORTED, .status.s-DELIVERY_FAILED, .cell-MISSING { background: #fdecee; border-color: #e2a0aa; }

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { PrismaClient } from '../../prisma/client';
 import type { Auth } from '../auth/principal';
+import { registerCyclePages } from './cycle-pages';
 import { createPageContext } from './page-context';
 
 /** What the secretariat's and working group's pages need. */
@@ -25,6 +26,5 @@ export type PageDeps = PageRouteDeps & { pageContext: ReturnType<typeof createPa
  */
 export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   const pageDeps: PageDeps = { ...deps, pageContext: createPageContext({ auth: deps.auth, hasMailbox: deps.hasMailbox }) };
-  void app;
-  void pageDeps;
+  registerCyclePages(app, pageDeps);
 }
