@@ -44,7 +44,7 @@ export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, 
           {t.skip}
         </a>
         <header class="site-header">
-          <div class={wide ? 'bar wide' : 'bar'}>
+          <div class={wide || nav ? 'bar wide' : 'bar'}>
             <a class="brand" href="/">
               PNA-1325 · {t.group}
               <small>{t.plan}</small>

@@ -131,6 +131,8 @@ code { font-size: .9em; overflow-wrap: anywhere; }
   table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }
   table.stack td { display: block; border: 0; padding: .1rem 0; }
   table.stack td[data-label]:not(:empty)::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+  table.matrix td.cell { display: inline-block; margin: .15rem .35rem .15rem 0; padding: .1rem .4rem; border: 1px solid var(--line); border-radius: .25rem; }
+  table.matrix td.cell:empty, table.matrix th.ind { display: none; }
 }
 .site-footer { max-width: 48rem; margin: 2rem auto 1rem; padding: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) { .facts { grid-template-columns: 1fr; gap: 0; } .facts dd { margin-bottom: .5rem; } legend { font-size: .95rem; } }

@@ -11,14 +11,17 @@ export type DashboardFilter = (typeof DashboardFilter)[keyof typeof DashboardFil
 
 export const INSTITUTION_KINDS = ['FEDERAL_AGENCY', 'INTERNATIONAL_PARTNER', 'TRAINING_CENTER', 'STATE_AGENCY', 'MUNICIPALITY', 'CIVIL_SOCIETY', 'OTHER'] as const;
 
+/** A filter left empty in the form (`?kind=`) is no filter. */
+const unlessEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 /** The dashboard's query string, bounded: a bad value is a 400 naming it. */
 export const ZDashboardQuery = z.object({
-  status: z.enum(Object.values(DashboardFilter) as [DashboardFilter, ...DashboardFilter[]]).optional(),
-  kind: z.enum(INSTITUTION_KINDS).optional(),
+  status: unlessEmpty(z.enum(Object.values(DashboardFilter) as [DashboardFilter, ...DashboardFilter[]])),
+  kind: unlessEmpty(z.enum(INSTITUTION_KINDS)),
   /** Words of an institution's code or name. */
-  q: zLine(100).optional(),
+  q: unlessEmpty(zLine(100)),
   /** The last institution code of the previous page. */
-  after: zInstitutionCode().optional(),
+  after: unlessEmpty(zInstitutionCode()),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type DashboardQuery = z.infer<typeof ZDashboardQuery>;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { RequestDetail } from '../../../api/queries/request-detail';
+import { formatDay } from '../../../domain/day-text';
 import type { Locale } from '../../../domain/input-bounds';
 import { SETTLED_STATUSES } from '../../../domain/request-display-status';
 import type { RequestStatus } from '../../../domain/request-types';
@@ -37,6 +38,9 @@ export interface RequestPageModel {
   failed?: RequestFormState;
 }
 
+/** A date (yyyy-MM-dd) in words, or as it is when it is not one. */
+const dayText = (date: string, lang: Locale) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDay({ date, locale: lang }) : date);
+
 const ROLE_LABELS: Record<string, Record<Locale, string>> = {
   PRIMARY: { 'es-MX': 'Enlace (recibe la solicitud)', en: 'Contact (receives the request)' },
   ALTERNATE: { 'es-MX': 'Suplente (escalamiento 1)', en: 'Alternate (escalation 1)' },
@@ -61,7 +65,7 @@ function Facts({ m }: { m: RequestPageModel }) {
       {d.extension ? (
         <>
           <dt>{t.extensionPending}</dt>
-          <dd>{t.extensionText(d.extension.deadline, d.extension.by, d.extension.reason)}</dd>
+          <dd>{t.extensionText(dayText(d.extension.deadline, lang), d.extension.by, d.extension.reason)}</dd>
         </>
       ) : null}
       {d.deliveryFailed ? (
@@ -191,7 +195,7 @@ function Actions({ m, t }: { m: RequestPageModel; t: DashboardText }) {
       <h2 id="actions-title">{t.actions}</h2>
       {d.extension ? (
         <ActionForm m={m} form="extension-decision" title={t.decideTitle} button={t.decideButton} open>
-          <p>{t.extensionText(d.extension.deadline, d.extension.by, d.extension.reason)}</p>
+          <p>{t.extensionText(dayText(d.extension.deadline, m.lang), d.extension.by, d.extension.reason)}</p>
           <fieldset>
             <legend>{t.decision}</legend>
             <label>
@@ -345,7 +349,7 @@ function Emails({ m, t }: { m: RequestPageModel; t: DashboardText }) {
             <td data-label={t.subject}>{e.subject}</td>
             <td data-label={t.to}>{e.to.join(', ')}</td>
             <td data-label={t.status}>
-              {e.status}
+              {t.emailStatus[e.status] ?? e.status}
               {e.error ? <span class="field-error">{e.error}</span> : null}
             </td>
           </tr>
