@@ -45,6 +45,7 @@ import { createTestDatabase } from '../test/support/database';
 import { historyLengths, workflowRuns } from '../test/support/history-bounds';
 import { createDevServerEnv } from '../test/support/temporal';
 import { createWorker } from '../worker/create-worker';
+import { benchDashboard } from './bench-fixtures/dashboard-bench';
 import type { CatcherProgress } from './bench-fixtures/mail-catcher-process';
 
 const HISTORY_BOUND = 10_000;
@@ -57,6 +58,7 @@ interface Options {
   pgPool: number;
   skipBaseline: boolean;
   skipCycle: boolean;
+  skipDashboard: boolean;
 }
 
 function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
@@ -68,6 +70,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     pgPool: 10,
     skipBaseline: false,
     skipCycle: false,
+    skipDashboard: false,
   };
   const numberAfter = (i: number) => {
     const value = Number(argv[i + 1]?.replace(/_/g, ''));
@@ -101,9 +104,16 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
       case '--skip-cycle':
         options.skipCycle = true;
         break;
+      case '--skip-dashboard':
+        options.skipDashboard = true;
+        break;
+      case '--only-dashboard':
+        options.skipBaseline = true;
+        options.skipCycle = true;
+        break;
       case '--help':
       case '-h':
-        console.log('npm run bench -- [--quick] [--entities N] [--baseline N] [--concurrency N] [--activity-slots N] [--pg-pool N] [--skip-baseline] [--skip-cycle]');
+        console.log('npm run bench -- [--quick] [--entities N] [--baseline N] [--concurrency N] [--activity-slots N] [--pg-pool N] [--skip-baseline] [--skip-cycle] [--skip-dashboard] [--only-dashboard]');
         process.exit(0);
         break;
       default:
@@ -551,37 +561,47 @@ async function main(): Promise<void> {
       ];
     }
 
+    // 3. The dashboard's reads at the same scale (the record only).
+    const dashboard = options.skipDashboard ? undefined : await benchDashboard({ entities: options.entities, log });
+
     // Report.
-    console.log('');
-    const baseline = results.find((r) => r.name.startsWith('baseline'));
-    printTable([
-      ['phase', 'count', 'wall', 'per second', 'vs baseline', 'history events/s', 'largest history', 'SMTP accepted', 'worker peak RSS', 'dev server CPU', 'worker CPU'],
-      ...results.map((r): [string, ...string[]] => {
-        const rate = r.count / r.figures.wallSeconds;
-        const ratio = baseline && r !== baseline ? `${fmt(r.figures.wallSeconds / (baseline.figures.wallSeconds * (r.count / baseline.count)), 1)}× slower` : '—';
-        return [
-          r.name,
-          fmt(r.count),
-          `${fmt(r.figures.wallSeconds, 1)} s`,
-          `${fmt(rate, 1)} ${r.unit}/s`,
-          ratio,
-          r.events ? fmt(r.events / r.figures.wallSeconds) : '?',
-          r.largestHistory ? `${fmt(r.largestHistory)} events` : '?',
-          r.smtpAccepted === undefined ? '—' : fmt(r.smtpAccepted),
-          `${fmt(r.figures.peakRssMiB)} MiB`,
-          `${fmt(r.figures.cores.server * 100)}%`,
-          `${fmt(r.figures.cores.worker * 100)}%`,
-        ];
-      }),
-    ]);
-    console.log('');
-    console.log('"vs baseline": time per workflow relative to an empty workflow. "history events/s": events written to the workflows\' histories');
-    console.log('per second of the phase, a measure of Temporal work done. CPU in % of one core, averaged over the phase;');
-    console.log('PostgreSQL, SMTP catcher and persistence figures are in the assessment below.');
-    console.log('Worker peak RSS: this process (worker + API + client), sampled every 100 ms; the SMTP catcher runs in a child process.');
-    for (const line of cycleSummary) console.log(`• ${line}`);
-    console.log('');
-    for (const r of results) console.log(assess(r.name, r.figures, cpus));
+    if (results.length) {
+      console.log('');
+      const baseline = results.find((r) => r.name.startsWith('baseline'));
+      printTable([
+        ['phase', 'count', 'wall', 'per second', 'vs baseline', 'history events/s', 'largest history', 'SMTP accepted', 'worker peak RSS', 'dev server CPU', 'worker CPU'],
+        ...results.map((r): [string, ...string[]] => {
+          const rate = r.count / r.figures.wallSeconds;
+          const ratio = baseline && r !== baseline ? `${fmt(r.figures.wallSeconds / (baseline.figures.wallSeconds * (r.count / baseline.count)), 1)}× slower` : '—';
+          return [
+            r.name,
+            fmt(r.count),
+            `${fmt(r.figures.wallSeconds, 1)} s`,
+            `${fmt(rate, 1)} ${r.unit}/s`,
+            ratio,
+            r.events ? fmt(r.events / r.figures.wallSeconds) : '?',
+            r.largestHistory ? `${fmt(r.largestHistory)} events` : '?',
+            r.smtpAccepted === undefined ? '—' : fmt(r.smtpAccepted),
+            `${fmt(r.figures.peakRssMiB)} MiB`,
+            `${fmt(r.figures.cores.server * 100)}%`,
+            `${fmt(r.figures.cores.worker * 100)}%`,
+          ];
+        }),
+      ]);
+      console.log('');
+      console.log('"vs baseline": time per workflow relative to an empty workflow. "history events/s": events written to the workflows\' histories');
+      console.log('per second of the phase, a measure of Temporal work done. CPU in % of one core, averaged over the phase;');
+      console.log('PostgreSQL, SMTP catcher and persistence figures are in the assessment below.');
+      console.log('Worker peak RSS: this process (worker + API + client), sampled every 100 ms; the SMTP catcher runs in a child process.');
+      for (const line of cycleSummary) console.log(`• ${line}`);
+      console.log('');
+      for (const r of results) console.log(assess(r.name, r.figures, cpus));
+    }
+    if (dashboard) {
+      console.log('');
+      printTable(dashboard.rows);
+      for (const line of dashboard.notes) console.log(`• ${line}`);
+    }
   } finally {
     await stopAll();
   }
