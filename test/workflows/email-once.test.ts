@@ -182,6 +182,9 @@ describe('(c) a permanent SMTP failure (550)', () => {
       const row = await requestSettled(year);
       expect(await sentMessage(year, 'request')).toMatchObject({ status: 'FAILED', attempts: 1, to: [contacts.primary] });
       expect((await sentMessage(year, 'request'))!.error).toMatch(/550/);
+      // The dashboards show it: "delivery failed", with what the server said (the row's read model).
+      expect(row.deliveryFailedAt).not.toBeNull();
+      expect(row.deliveryFailure).toMatch(/550/);
       expect(await sentMessage(year, 'request/delivery-failure')).toMatchObject({ status: 'SENT', kind: 'DELIVERY_FAILURE', to: [contacts.secretariat] });
       // One attempt, completed with outcome FAILED: a refusal is not retried.
       const runs = await activityRuns(env.client, `request/${year}/${CODE}`, 'sendRequestEmail');
@@ -202,6 +205,8 @@ describe('(c) a permanent SMTP failure (550)', () => {
       const sent = mailOf(h.smtp, { year, code: CODE });
       expect(sent.map(kindOf)).toEqual(['DELIVERY_FAILURE', 'DELIVERY_FAILURE', 'REMINDER']);
       expect(addresses(sent[2].parsed.to)).toEqual([contacts.primary]);
+      // Accepted again: no longer "delivery failed".
+      expect((await h.prisma.dataRequest.findFirstOrThrow({ where: { workflowId: `request/${year}/${CODE}` } })).deliveryFailedAt).toBeNull();
       // Nothing that failed was tried again.
       const stepRuns = await activityRuns(env.client, `request/${year}/${CODE}`, 'sendRequestEmail');
       expect(stepRuns.map((r) => [r.input.stepKey, r.attempt, r.result?.outcome])).toEqual([
