@@ -32,6 +32,7 @@ import { createAuth } from './auth/principal';
 import { registerSignInRoutes } from './auth/sign-in-routes';
 import { registerPeopleRoutes } from './people-routes';
 import { registerCsrfGuard } from './pages/csrf-guard';
+import { registerPages } from './pages/register-pages';
 import type { ReadinessCheck } from './run-readiness-checks';
 
 export interface ServerDeps {
@@ -222,6 +223,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
+  registerPages(app, {
+    prisma: deps.prisma,
+    temporal: deps.temporal,
+    taskQueue: deps.taskQueue,
+    auth,
+    now,
+    hasMailbox: !!deps.mailbox,
+    temporalUi: deps.links?.temporalUi ? { url: deps.links.temporalUi, namespace: 'default' } : undefined,
+  });
   if (deps.mailbox) {
     registerMailboxRoutes(app, deps.mailbox, { auth, secretariatToken: deps.secretariatToken, allowRemote: deps.mailboxAllowRemote ?? false, secureCookies: deps.secureCookies ?? false });
   }
