@@ -1,116 +1,56 @@
 import type { FastifyInstance } from 'fastify';
-import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { AppError } from '../domain/app-error';
-import { LIMITS, zEmailAddress, zLine } from '../domain/input-bounds';
 import { Access, Role } from '../domain/roles';
 import type { PrismaClient } from '../prisma/client';
-import { sha256, type Auth } from './auth/principal';
-
-const ZRole = z.enum([Role.SECRETARIAT, Role.WORKING_GROUP]);
-export const ZCreateUserBody = z.strictObject({ email: zEmailAddress(), name: zLine(LIMITS.name), role: ZRole });
-export const ZCreateTokenBody = z.strictObject({ name: zLine(LIMITS.name), role: ZRole });
-const ZId = z.strictObject({ id: z.string().regex(/^[a-z0-9]{20,40}$/, 'is not an id') });
-
-/** A token for automation: `nap1325_` and 43 characters of base64url (32 random bytes). */
-export function newApiToken(): string {
-  return `nap1325_${randomBytes(32).toString('base64url')}`;
-}
-
-/** The people who sign in and the tokens of automation, as the API lists them (no secrets, no hashes). */
-export const userView = (u: { id: string; email: string; name: string; role: string; active: boolean; createdAt: Date; lastSignInAt: Date | null }) => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  role: u.role,
-  active: u.active,
-  createdAt: u.createdAt,
-  lastSignInAt: u.lastSignInAt,
-});
-export const tokenView = (t: { id: string; name: string; role: string; prefix: string; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
-  id: t.id,
-  name: t.name,
-  role: t.role,
-  prefix: t.prefix,
-  createdBy: t.createdBy,
-  createdAt: t.createdAt,
-  lastUsedAt: t.lastUsedAt,
-  revokedAt: t.revokedAt,
-});
+import type { Auth } from './auth/principal';
+import { createApiToken, deactivateUser, revokeApiToken, saveUser, ZCreateTokenBody, ZCreateUserBody, ZId } from './commands/people';
+import { listTokens, listUsers } from './queries/people';
 
 /**
- * The secretariat manages who signs in (users and their roles) and the tokens of automation. Creating a
- * user who exists reactivates them with the role given; deactivating ends their sessions at once. A
- * token is shown once, when it is created (only its SHA-256 is kept); revoking it is immediate. Every
- * change is audited.
+ * The secretariat manages who signs in (users and their roles) and the tokens of automation, as JSON
+ * (api/commands/people.ts: the same commands the /people page runs). Creating a user who exists
+ * reactivates them with the role given; deactivating ends their sessions at once. A token is shown once,
+ * when it is created (only its SHA-256 is kept); revoking it is immediate. Every change is audited.
  */
 export function registerPeopleRoutes(app: FastifyInstance, { prisma, auth, now }: { prisma: PrismaClient; auth: Auth; now: () => Date }): void {
   app.get('/api/users', async (request) => {
     await auth.guard(request, Access.ACT);
-    const users = await prisma.user.findMany({ orderBy: [{ active: 'desc' }, { email: 'asc' }], take: 1_000 });
-    return { users: users.map(userView) };
+    return { users: await listUsers({ prisma }) };
   });
 
   app.post('/api/users', async (request, reply) => {
-    const who = await auth.guard(request, Access.ACT);
+    const by = await auth.guard(request, Access.ACT);
     const body = ZCreateUserBody.parse(request.body ?? {});
-    const user = await prisma.$transaction(async (tx) => {
-      const saved = await tx.user.upsert({
-        where: { email: body.email },
-        create: { email: body.email, name: body.name, role: body.role, createdBy: who.name },
-        update: { name: body.name, role: body.role, active: true },
-      });
-      await tx.auditEvent.create({ data: { actor: who.name, action: 'USER_SAVED', data: { email: body.email, role: body.role } } });
-      return saved;
-    });
-    return reply.status(201).send(userView(user));
+    const { user } = await saveUser({ prisma, by, user: body });
+    return reply.status(201).send(user);
   });
 
   app.post('/api/users/:id/deactivate', async (request) => {
-    const who = await auth.guard(request, Access.ACT);
+    const by = await auth.guard(request, Access.ACT);
     const { id } = ZId.parse(request.params);
-    const user = await prisma.user.findUnique({ where: { id } });
-    if (!user) throw new AppError('NOT_FOUND', `No user ${id}.`);
-    if (user.id === who.userId) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
-    await prisma.$transaction([
-      prisma.user.update({ where: { id }, data: { active: false } }),
-      prisma.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now() } }),
-      prisma.auditEvent.create({ data: { actor: who.name, action: 'USER_DEACTIVATED', data: { email: user.email } } }),
-    ]);
-    return userView({ ...user, active: false });
+    const result = await deactivateUser({ prisma, by, id, now: now() });
+    if (result.outcome === 'NOT_FOUND') throw new AppError('NOT_FOUND', `No user ${id}.`);
+    if (result.outcome === 'SELF') throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
+    return result.user;
   });
 
   app.get('/api/tokens', async (request) => {
     await auth.guard(request, Access.ACT);
-    const tokens = await prisma.apiToken.findMany({ orderBy: { createdAt: 'desc' }, take: 1_000 });
-    return { tokens: tokens.map(tokenView) };
+    return { tokens: await listTokens({ prisma }) };
   });
 
   app.post('/api/tokens', async (request, reply) => {
-    const who = await auth.guard(request, Access.ACT);
+    const by = await auth.guard(request, Access.ACT);
     const body = ZCreateTokenBody.parse(request.body ?? {});
-    const token = newApiToken();
-    const row = await prisma.$transaction(async (tx) => {
-      const saved = await tx.apiToken.create({ data: { name: body.name, role: body.role, tokenHash: sha256(token), prefix: token.slice(0, 16), createdBy: who.name } });
-      await tx.auditEvent.create({ data: { actor: who.name, action: 'TOKEN_CREATED', data: { name: body.name, role: body.role, prefix: saved.prefix } } });
-      return saved;
-    });
-    return reply.status(201).send({ ...tokenView(row), token });
+    return reply.status(201).send(await createApiToken({ prisma, by, token: body }));
   });
 
   app.delete('/api/tokens/:id', async (request) => {
-    const who = await auth.guard(request, Access.ACT);
+    const by = await auth.guard(request, Access.ACT);
     const { id } = ZId.parse(request.params);
-    const row = await prisma.apiToken.findUnique({ where: { id } });
-    if (!row) throw new AppError('NOT_FOUND', `No token ${id}.`);
-    const revokedAt = row.revokedAt ?? now();
-    if (!row.revokedAt) {
-      await prisma.$transaction([
-        prisma.apiToken.update({ where: { id }, data: { revokedAt } }),
-        prisma.auditEvent.create({ data: { actor: who.name, action: 'TOKEN_REVOKED', data: { name: row.name, prefix: row.prefix } } }),
-      ]);
-    }
-    return tokenView({ ...row, revokedAt });
+    const token = await revokeApiToken({ prisma, by, id, now: now() });
+    if (!token) throw new AppError('NOT_FOUND', `No token ${id}.`);
+    return token;
   });
 }
 

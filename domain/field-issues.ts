@@ -38,6 +38,11 @@ const CATALOG: Record<string, { 'es-MX': Text; en: Text }> = {
   NOT_ONE_OF: { 'es-MX': (p) => `debe ser uno de: ${list(p.values)}`, en: (p) => `must be one of: ${list(p.values)}` },
   UNKNOWN_FIELD: { 'es-MX': (p) => `campo desconocido: ${list(p.keys)}`, en: (p) => `unknown field: ${list(p.keys)}` },
   NOT_A_DATE: { 'es-MX': () => 'debe ser una fecha escrita aaaa-mm-dd', en: () => 'must be a date written yyyy-MM-dd' },
+  DATE_OUT_OF_RANGE: { 'es-MX': (p) => `debe ser una fecha de ${p.min} a ${p.max}`, en: (p) => `must be a date from ${p.min} to ${p.max}` },
+  NOT_A_CURSOR: {
+    'es-MX': () => 'no es una posición de esta lista: vuelva a la primera página',
+    en: () => 'is not a position in this list: go back to the first page',
+  },
   NOT_A_TIME_ZONE: {
     'es-MX': () => 'no es una zona horaria IANA (por ejemplo America/Mexico_City)',
     en: () => 'is not an IANA time zone (e.g. America/Mexico_City)',

@@ -51,6 +51,7 @@ export const BoundCode = {
   CONTROL_CHARACTER: 'CONTROL_CHARACTER',
   LINE_BREAK: 'LINE_BREAK',
   NOT_A_DATE: 'NOT_A_DATE',
+  DATE_OUT_OF_RANGE: 'DATE_OUT_OF_RANGE',
   NOT_A_TIME_ZONE: 'NOT_A_TIME_ZONE',
   NOT_A_YEAR: 'NOT_A_YEAR',
   NOT_A_CODE: 'NOT_A_CODE',
@@ -153,6 +154,22 @@ export const zYearParam = () =>
     .refine((s) => /^\d{4}$/.test(s), refuse(BoundCode.NOT_A_YEAR, 'must be a year written with four digits'))
     .transform(Number)
     .pipe(z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max));
+
+/**
+ * A calendar date `yyyy-MM-dd` that exists, in a year of {@link YEAR_RANGE} (a holiday: the business
+ * calendar knows no other years).
+ */
+export const zCalendarDate = () =>
+  zIsoDate().refine(
+    (s) => Number(s.slice(0, 4)) >= YEAR_RANGE.min && Number(s.slice(0, 4)) <= YEAR_RANGE.max,
+    refuse(BoundCode.DATE_OUT_OF_RANGE, `must be a date from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`, { min: YEAR_RANGE.min, max: YEAR_RANGE.max }),
+  );
+
+/**
+ * A form or query field that may be left blank: an empty or blank value is absent (undefined); any other
+ * value must pass `schema`. (An HTML form sends every field, filled or not.)
+ */
+export const zBlankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** A year in a JSON body: an integer within {@link YEAR_RANGE}. */
 export const zYear = () => z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max);

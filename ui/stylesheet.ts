@@ -55,6 +55,24 @@ progress.meter { width: 100%; height: 1rem; accent-color: var(--ok); margin: .25
 @media (min-width: 60rem) { .two-columns { grid-template-columns: 1fr 1fr; } }
 input[type="checkbox"], input[type="radio"] { width: auto; margin: 0 .4rem 0 0; vertical-align: middle; inline-size: 1.2rem; block-size: 1.2rem; }
 .pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 1rem 0; }
+form.narrow { max-width: 36rem; }
+.year-switch { display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: flex-end; margin: 1rem 0; }
+.year-switch .filters, .year-switch .pager { margin: 0; }
+.year-switch .pager { padding-bottom: .75rem; }
+.year-switch .field { flex: 0 1 8rem; min-width: 6rem; }
+.filters .filter-buttons { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+button.small, .button.small { padding: .35rem .75rem; font-size: .95rem; }
+.audit-log td { overflow-wrap: anywhere; }
+.actor { overflow-wrap: anywhere; }
+.audit-log .when { white-space: nowrap; }
+@media (min-width: 40rem) { .audit-log td.actor { min-width: 15rem; } }
+.audit-log details { margin: .25rem 0 0; }
+.audit-log pre { max-height: 20rem; overflow: auto; margin: .25rem 0 0; }
+code.prefix { white-space: nowrap; overflow-wrap: normal; }
+textarea.secret { min-height: 0; resize: none; overflow-wrap: anywhere; }
+.secret { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.new-token h2 { margin-top: 0; }
+.new-token textarea { max-width: 40rem; }
 .status.s-SUBMITTED, .cell-SUBMITTED { background: #e3f1e4; border-color: #8fbf93; }
 .status.s-OVERDUE, .status.s-NOT_REPORTED, .status.s-DELIVERY_FAILED, .cell-MISSING { background: #fdecee; border-color: #e2a0aa; }
 .status.s-EXTENSION_PENDING, .status.s-DRAFT, .cell-DRAFT { background: #fbf6e9; border-color: #d9c08a; }

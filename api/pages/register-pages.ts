@@ -2,8 +2,11 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { PrismaClient } from '../../prisma/client';
 import type { Auth } from '../auth/principal';
+import { registerAuditPages } from './audit-pages';
 import { registerCyclePages } from './cycle-pages';
+import { registerHolidayPages } from './holiday-pages';
 import { createPageContext } from './page-context';
+import { registerPeoplePages } from './people-pages';
 
 /** What the secretariat's and working group's pages need. */
 export interface PageRouteDeps {
@@ -27,4 +30,7 @@ export type PageDeps = PageRouteDeps & { pageContext: ReturnType<typeof createPa
 export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   const pageDeps: PageDeps = { ...deps, pageContext: createPageContext({ auth: deps.auth, hasMailbox: deps.hasMailbox }) };
   registerCyclePages(app, pageDeps);
+  registerHolidayPages(app, pageDeps);
+  registerAuditPages(app, pageDeps);
+  registerPeoplePages(app, pageDeps);
 }

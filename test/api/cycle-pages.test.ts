@@ -11,9 +11,9 @@ import { buildServer } from '../../api/build-server';
 import { createBusinessCalendar } from '../../domain/business-calendar';
 import { requestExtensionUpdate } from '../../workflows';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
-import { pageClient, textOfId, type PageClient } from '../support/page-client';
+import { createUser, PageClient, textOfId } from '../support/page-client';
 import { answers, formIndicators, isMailOf, linkIn, submitViaLink, terminateCycle } from '../support/reporting-scenarios';
-import { createUser, signIn, signInOutbox } from '../support/sign-in';
+import { signIn, signInOutbox } from '../support/sign-in';
 import { createDevServerEnv } from '../support/temporal';
 
 const calendar = createBusinessCalendar({ zone: 'America/Mexico_City' });
@@ -44,7 +44,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   await createUser(h.prisma, { email: SECRETARIAT, name: 'Secretariado técnico', role: 'SECRETARIAT' });
   await createUser(h.prisma, { email: MEMBER, name: 'Integrante del GT', role: 'WORKING_GROUP' });
-  secretariat = pageClient(base);
+  secretariat = new PageClient(base);
 }, 180_000);
 
 afterAll(async () => {
@@ -55,31 +55,31 @@ afterAll(async () => {
 });
 
 it('sends nobody to a page without signing in, and comes back to it after the emailed link', async () => {
-  const stranger = pageClient(base);
+  const stranger = new PageClient(base);
   const res = await stranger.get(`/dashboard/${year}`);
   expect(res.status).toBe(303);
   expect(res.location).toBe(`/sign-in?next=${encodeURIComponent(`/dashboard/${year}`)}&lang=es-MX`);
   expect(await signIn(secretariat, outbox, SECRETARIAT, '/dashboard')).toBe('/dashboard');
   const page = await secretariat.get('/dashboard');
   expect(page.status).toBe(200);
-  expect(page.text.includes('Ciclos de reporte')).toBe(true);
-  expect(page.text.includes(SECRETARIAT)).toBe(true);
-  expect(page.text.includes('action="/sign-out"')).toBe(true);
+  expect(page.html.includes('Ciclos de reporte')).toBe(true);
+  expect(page.html.includes(SECRETARIAT)).toBe(true);
+  expect(page.html.includes('action="/sign-out"')).toBe(true);
 });
 
 it('opens a cycle from the form: errors in place in Spanish first, then the cycle', async () => {
   const refused = await secretariat.post('/dashboard/cycles', { year: '20x6', deadline: '2026-02-30', institutions: 'SEMAR, NOPE!', sendTime: '09:00', reminders: '10, 5, 1', onDeadlineDay: 'on', level1: '3', level2: '2', level3: '20', cutoff: '30', correction: '10' });
   expect(refused.status).toBe(400);
-  expect(refused.contentType).toMatch(/text\/html/);
-  for (const id of ['year', 'deadline', 'institutions', 'level2']) expect(textOfId(refused.text, `${id}-error`)).toBeTruthy();
-  expect(textOfId(refused.text, 'level2-error')).toMatch(/mayor que el del nivel 1/);
-  expect(refused.text.includes('Hay un problema')).toBe(true);
+  expect(refused.headers.get('content-type')).toMatch(/text\/html/);
+  for (const id of ['year', 'deadline', 'institutions', 'level2']) expect(textOfId(refused.html, `${id}-error`)).toBeTruthy();
+  expect(textOfId(refused.html, 'level2-error')).toMatch(/mayor que el del nivel 1/);
+  expect(refused.html.includes('Hay un problema')).toBe(true);
   // What was typed is shown again.
-  expect(refused.text.includes('value="20x6"')).toBe(true);
+  expect(refused.html.includes('value="20x6"')).toBe(true);
 
   const unknown = await secretariat.post('/dashboard/cycles', { year: String(year), deadline, institutions: 'SEMAR XYZ', sendTime: '09:00', reminders: '10, 5, 1', onDeadlineDay: 'on', level1: '3', level2: '10', level3: '20', cutoff: '30', correction: '10' });
   expect(unknown.status).toBe(400);
-  expect(textOfId(unknown.text, 'institutions-error')).toMatch(/desconocida.*XYZ/);
+  expect(textOfId(unknown.html, 'institutions-error')).toMatch(/desconocida.*XYZ/);
 
   const opened = await secretariat.post('/dashboard/cycles', { year: String(year), deadline, institutions: 'SEMAR SRE SEDENA', sendTime: '09:00', reminders: '10, 5, 1', onDeadlineDay: 'on', level1: '3', level2: '10', level3: '20', cutoff: '30', correction: '10' });
   expect(opened.status).toBe(303);
@@ -89,53 +89,53 @@ it('opens a cycle from the form: errors in place in Spanish first, then the cycl
 
   const again = await secretariat.post('/dashboard/cycles', { year: String(year), deadline, institutions: '', sendTime: '09:00', reminders: '10, 5, 1', onDeadlineDay: 'on', level1: '3', level2: '10', level3: '20', cutoff: '30', correction: '10' });
   expect(again.status).toBe(409);
-  expect(textOfId(again.text, 'year-error')).toMatch(/ya se abrió/);
+  expect(textOfId(again.html, 'year-error')).toMatch(/ya se abrió/);
 });
 
 it('shows the dashboard: counts, the matrix, filters, paging; a bad filter is a 400 page', async () => {
   const page = await secretariat.get(`/dashboard/${year}?notice=opened`);
   expect(page.status).toBe(200);
-  expect(page.text.includes('El ciclo se abrió')).toBe(true);
-  expect(page.text.includes('0 de 3 instituciones')).toBe(true);
-  for (const code of ['SEDENA', 'SEMAR', 'SRE']) expect(page.text.includes(`href="/dashboard/${year}/${code}"`)).toBe(true);
+  expect(page.html.includes('El ciclo se abrió')).toBe(true);
+  expect(page.html.includes('0 de 3 instituciones')).toBe(true);
+  for (const code of ['SEDENA', 'SEMAR', 'SRE']) expect(page.html.includes(`href="/dashboard/${year}/${code}"`)).toBe(true);
 
   const filtered = await secretariat.get(`/dashboard/${year}?q=sem`);
-  expect(filtered.text.includes(row('SEMAR'))).toBe(true);
-  expect(filtered.text.includes(row('SRE'))).toBe(false);
+  expect(filtered.html.includes(row('SEMAR'))).toBe(true);
+  expect(filtered.html.includes(row('SRE'))).toBe(false);
 
   const first = await secretariat.get(`/dashboard/${year}?limit=2`);
-  expect(first.text.includes(`after=SEMAR`)).toBe(true);
-  expect(first.text.includes(row('SRE'))).toBe(false);
+  expect(first.html.includes(`after=SEMAR`)).toBe(true);
+  expect(first.html.includes(row('SRE'))).toBe(false);
   const second = await secretariat.get(`/dashboard/${year}?limit=2&after=SEMAR`);
-  expect(second.text.includes(row('SRE'))).toBe(true);
-  expect(second.text.includes(row('SEDENA'))).toBe(false);
+  expect(second.html.includes(row('SRE'))).toBe(true);
+  expect(second.html.includes(row('SEDENA'))).toBe(false);
 
   const bad = await secretariat.get(`/dashboard/${year}?status=WHATEVER&limit=100000`);
   expect(bad.status).toBe(400);
-  expect(bad.contentType).toMatch(/text\/html/);
-  expect(/status/.test(bad.text)).toBe(true);
+  expect(bad.headers.get('content-type')).toMatch(/text\/html/);
+  expect(/status/.test(bad.html)).toBe(true);
   const english = await secretariat.get(`/dashboard/${year}?lang=en`);
-  expect(english.text.includes('0 of 3 institutions')).toBe(true);
+  expect(english.html.includes('0 of 3 institutions')).toBe(true);
   // The language stays chosen for the next pages (remembered in the session).
-  expect((await secretariat.get('/dashboard')).text.includes('Reporting cycles')).toBe(true);
+  expect((await secretariat.get('/dashboard')).html.includes('Reporting cycles')).toBe(true);
   await secretariat.get('/dashboard?lang=es-MX');
 });
 
 it('shows a pending extension on the dashboard, and decides it from the request page', async () => {
   await env.client.workflow.getHandle(`request/${year}/SEMAR`).executeUpdate(requestExtensionUpdate, { args: [{ deadline: later, reason: 'Cierre de mes en la Secretaría.', requestedBy: 'enlace@semar.gob.mx' }] });
   const filtered = await secretariat.get(`/dashboard/${year}?status=EXTENSION_PENDING`);
-  expect(filtered.text.includes(row('SEMAR'))).toBe(true);
-  expect(filtered.text.includes(row('SRE'))).toBe(false);
-  expect(filtered.text.includes('Prórroga por decidir')).toBe(true);
+  expect(filtered.html.includes(row('SEMAR'))).toBe(true);
+  expect(filtered.html.includes(row('SRE'))).toBe(false);
+  expect(filtered.html.includes('Prórroga por decidir')).toBe(true);
 
   const page = await secretariat.get(`/dashboard/${year}/SEMAR`);
   expect(page.status).toBe(200);
-  expect(page.text.includes('Cierre de mes en la Secretaría.')).toBe(true);
-  expect(page.text.includes(`action="/dashboard/${year}/SEMAR/extension-decision"`)).toBe(true);
+  expect(page.html.includes('Cierre de mes en la Secretaría.')).toBe(true);
+  expect(page.html.includes(`action="/dashboard/${year}/SEMAR/extension-decision"`)).toBe(true);
 
   const bad = await secretariat.post(`/dashboard/${year}/SEMAR/extension-decision`, { approve: 'true', deadline: '2020-13-01', note: '' });
   expect(bad.status).toBe(400);
-  expect(textOfId(bad.text, 'decide-deadline-error')).toBeTruthy();
+  expect(textOfId(bad.html, 'decide-deadline-error')).toBeTruthy();
 
   const decided = await secretariat.post(`/dashboard/${year}/SEMAR/extension-decision`, { approve: 'true', deadline: '', note: 'De acuerdo.' });
   expect(decided.status).toBe(303);
@@ -146,25 +146,25 @@ it('shows a pending extension on the dashboard, and decides it from the request 
 
   const twice = await secretariat.post(`/dashboard/${year}/SEMAR/extension-decision`, { approve: 'false', deadline: '', note: '' });
   expect(twice.status).toBe(409);
-  expect(/no hay.*prórroga|ninguna solicitud de prórroga/i.test(twice.text)).toBe(true);
+  expect(/no hay.*prórroga|ninguna solicitud de prórroga/i.test(twice.html)).toBe(true);
 });
 
 it('grants, refuses an exemption without a reason in place, and exempts', async () => {
   const missing = await secretariat.post(`/dashboard/${year}/SRE/extension`, { deadline: '', reason: '' });
   expect(missing.status).toBe(400);
-  expect(textOfId(missing.text, 'grant-deadline-error')).toBeTruthy();
+  expect(textOfId(missing.html, 'grant-deadline-error')).toBeTruthy();
   const granted = await secretariat.post(`/dashboard/${year}/SRE/extension`, { deadline: later, reason: 'Acordado por teléfono.' });
   expect(granted.status).toBe(303);
 
   const noReason = await secretariat.post(`/dashboard/${year}/SEDENA/exempt`, { reason: '   ' });
   expect(noReason.status).toBe(400);
-  expect(textOfId(noReason.text, 'exempt-reason-error')).toBeTruthy();
+  expect(textOfId(noReason.html, 'exempt-reason-error')).toBeTruthy();
   const exempted = await secretariat.post(`/dashboard/${year}/SEDENA/exempt`, { reason: 'Sin actividades en el periodo.' });
   expect(exempted.status).toBe(303);
   await eventually(async () => ((await h.prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/SEDENA`, status: 'EXEMPTED' } })) ? true : undefined), { what: 'SEDENA exempted' });
   const page = await secretariat.get(`/dashboard/${year}/SEDENA`);
-  expect(page.text.includes('Exento')).toBe(true);
-  expect(page.text.includes(`action="/dashboard/${year}/SEDENA/resend"`)).toBe(false);
+  expect(page.html.includes('Exento')).toBe(true);
+  expect(page.html.includes(`action="/dashboard/${year}/SEDENA/resend"`)).toBe(false);
 });
 
 it('lists every version with its author and reason, and the differences between two', async () => {
@@ -175,43 +175,43 @@ it('lists every version with its author and reason, and the differences between 
   const corrected = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ values: changed, final: true, reason: 'Cifra corregida.' }) });
   expect(corrected.status).toBeLessThan(300);
   const page = await secretariat.get(`/dashboard/${year}/SRE`);
-  expect(page.text.includes('Cifra corregida.')).toBe(true);
-  expect(page.text.includes('Cambios de la versión 1 a la 2')).toBe(true);
-  expect(page.text.includes('class="diff-old"')).toBe(true);
+  expect(page.html.includes('Cifra corregida.')).toBe(true);
+  expect(page.html.includes('Cambios de la versión 1 a la 2')).toBe(true);
+  expect(page.html.includes('class="diff-old"')).toBe(true);
   const one = await secretariat.get(`/dashboard/${year}/SRE?v=1`);
-  expect(one.text.includes('Valores de la versión 1')).toBe(true);
+  expect(one.html.includes('Valores de la versión 1')).toBe(true);
   const same = await secretariat.get(`/dashboard/${year}/SRE?from=2&to=2`);
   expect(same.status).toBe(200);
-  expect(same.text.includes('Cambios de la versión')).toBe(false);
+  expect(same.html.includes('Cambios de la versión')).toBe(false);
 });
 
 describe('who may do what', () => {
   it('the working group reads the pages without forms, and is refused every action', async () => {
-    const member = pageClient(base);
+    const member = new PageClient(base);
     await signIn(member, outbox, MEMBER);
     const dashboard = await member.get(`/dashboard/${year}`);
     expect(dashboard.status).toBe(200);
-    expect(dashboard.text.includes('Grupo de Trabajo')).toBe(true);
-    expect(dashboard.text.includes(`action="/dashboard/${year}/close"`)).toBe(false);
+    expect(dashboard.html.includes('Grupo de Trabajo')).toBe(true);
+    expect(dashboard.html.includes(`action="/dashboard/${year}/close"`)).toBe(false);
     const request = await member.get(`/dashboard/${year}/SRE`);
-    expect(request.text.includes('/extension-decision"')).toBe(false);
+    expect(request.html.includes('/extension-decision"')).toBe(false);
     const refused = await member.post(`/dashboard/${year}/SRE/resend`, {});
     expect(refused.status).toBe(403);
-    expect(refused.text.includes('solo el secretariado puede modificarla')).toBe(true);
+    expect(refused.html.includes('solo el secretariado puede modificarla')).toBe(true);
     // The JSON API with the cookie: reads yes, acts no (and never without the CSRF header).
     expect((await member.json('GET', `/api/cycles/${year}`)).status).toBe(200);
-    expect((await member.json('POST', `/api/cycles/${year}/requests/SRE/resend`, {}, { 'csrf-token': member.csrf })).status).toBe(403);
+    expect((await member.json('POST', `/api/cycles/${year}/requests/SRE/resend`, {}, { 'csrf-token': member.csrf ?? '' })).status).toBe(403);
   });
 
   it('a form without its CSRF token is refused with a page saying to reload', async () => {
     const res = await secretariat.post(`/dashboard/${year}/SRE/resend`, {}, { csrf: false });
     expect(res.status).toBe(403);
-    expect(res.text.includes('vuelva a cargar la página')).toBe(true);
+    expect(res.html.includes('vuelva a cargar la página')).toBe(true);
     const forged = await secretariat.post(`/dashboard/${year}/SRE/resend`, {}, { csrf: 'not-a-token' });
     expect(forged.status).toBe(403);
     // The JSON API used with the session cookie needs the token too; with it, it acts.
     expect((await secretariat.json('POST', `/api/cycles/${year}/requests/SEMAR/resend`, {})).status).toBe(403);
-    expect((await secretariat.json('POST', `/api/cycles/${year}/requests/SEMAR/resend`, {}, { 'csrf-token': secretariat.csrf })).status).toBe(200);
+    expect((await secretariat.json('POST', `/api/cycles/${year}/requests/SEMAR/resend`, {}, { 'csrf-token': secretariat.csrf ?? '' })).status).toBe(200);
   });
 
   it('a contact link is no credential for the secretariat, and sign-out ends the session', async () => {
@@ -222,10 +222,10 @@ describe('who may do what', () => {
     const viaPage = await fetch(`${base}/dashboard/${year}?token=${token}`, { redirect: 'manual' });
     expect(viaPage.status).toBe(303);
 
-    const leaving = pageClient(base);
+    const leaving = new PageClient(base);
     await signIn(leaving, outbox, SECRETARIAT);
     expect((await leaving.get('/dashboard')).status).toBe(200);
-    const cookie = leaving.cookies;
+    const cookie = leaving.cookieHeader;
     const out = await leaving.post('/sign-out', {});
     expect(out.status).toBe(303);
     // The old cookie, replayed, no longer signs anyone in (the session row is revoked).

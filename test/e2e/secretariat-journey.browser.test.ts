@@ -17,7 +17,7 @@ import { requestExtensionUpdate } from '../../workflows';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { checkAccessibility, expectNoHorizontalScroll, openPage, screenshot, useBrowser, Viewport } from '../support/browser';
 import { answers, formIndicators, isMailOf, linkIn, openCycle, submitViaLink, terminateCycle } from '../support/reporting-scenarios';
-import { createUser } from '../support/sign-in';
+import { createUser } from '../support/page-client';
 import { createDevServerEnv } from '../support/temporal';
 
 const browser = useBrowser();

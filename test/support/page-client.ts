@@ -1,73 +1,140 @@
 /**
- * A browser's HTTP side for page tests, without a browser: keeps the cookies a server sets, reads the CSRF
- * token of the last page it fetched, posts forms (urlencoded, with that token unless told not to), and
- * never follows redirects (tests look at them). Bodies are kept out of assertion messages by callers.
+ * A browser-like client for the secretariat's pages over real HTTP (`fetch`): it keeps the session cookie
+ * between requests, reads the CSRF token of the last page it got, posts forms as a browser does
+ * (`application/x-www-form-urlencoded`), and never follows redirects (tests look at the 303). And the
+ * sign-in of a person, through the real confirm step of an emailed link.
  */
+import { issueSignInLink } from '../../api/auth/sign-in-links';
+import type { PrismaClient } from '../../prisma/client';
+
 export interface PageResponse {
   status: number;
-  text: string;
+  headers: Headers;
+  /** The body as text (HTML pages). Tests assert on parts of it; never print it whole. */
+  html: string;
+  /** The Location header of a redirect. */
   location: string | null;
-  contentType: string;
 }
 
-export interface PageClient {
-  get(path: string, headers?: Record<string, string>): Promise<PageResponse>;
-  /** Posts a form; `_csrf` is the last page's token unless `csrf: false` (or a given value). */
-  post(path: string, fields: Record<string, string>, options?: { csrf?: false | string }): Promise<PageResponse>;
-  /** The JSON API with this browser's cookies (a signed-in person's fetch). */
-  json(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<PageResponse>;
-  readonly csrf: string;
-  readonly cookies: string;
+const COOKIE = 'nap1325_session';
+
+/** The first `_csrf` hidden value of a page, or undefined. */
+export function csrfOf(html: string): string | undefined {
+  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 }
 
-export function pageClient(base: string): PageClient {
-  const jar = new Map<string, string>();
-  let csrf = '';
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  async function send(path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<PageResponse> {
-    const res = await fetch(`${base}${path}`, { ...init, redirect: 'manual', headers: { ...(jar.size ? { cookie: cookieHeader() } : {}), ...init.headers } });
+/** The text of a page with its tags removed and spaces folded (for assertions on what a reader sees). */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<wbr\s*\/?>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export class PageClient {
+  private cookie?: string;
+  /** The CSRF token of the last page received. */
+  csrf?: string;
+
+  constructor(readonly baseUrl: string) {}
+
+  private async send(path: string, init: RequestInit): Promise<PageResponse> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { cookie: `${COOKIE}=${this.cookie}` } : {}) },
+    });
     for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a) || /^\s*expires=Thu, 01 Jan 1970/i.test(a));
-      if (expired || value === '') jar.delete(name);
-      else jar.set(name, value);
+      const value = new RegExp(`^${COOKIE}=([^;]*)`).exec(line)?.[1];
+      if (value !== undefined) this.cookie = value || undefined;
     }
-    const text = await res.text();
-    const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1];
-    if (token) csrf = token;
-    return { status: res.status, text, location: res.headers.get('location'), contentType: res.headers.get('content-type') ?? '' };
+    const html = await res.text();
+    this.csrf = csrfOf(html) ?? this.csrf;
+    return { status: res.status, headers: res.headers, html, location: res.headers.get('location') };
   }
-  return {
-    get: (path, headers = {}) => send(path, { method: 'GET', headers: { accept: 'text/html', ...headers } }),
-    post: (path, fields, options = {}) => {
-      const token = options.csrf === false ? undefined : (options.csrf ?? csrf);
-      const body = new URLSearchParams({ ...fields, ...(token ? { _csrf: token } : {}) }).toString();
-      return send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
-    },
-    json: (method, path, body, headers = {}) =>
-      send(path, { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers } }),
-    get csrf() {
-      return csrf;
-    },
-    get cookies() {
-      return cookieHeader();
-    },
-  };
+
+  get(path: string): Promise<PageResponse> {
+    return this.send(path, { method: 'GET', headers: { accept: 'text/html' } });
+  }
+
+  /** The JSON API with this browser's cookie (what a signed-in person's script could send). */
+  json(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<PageResponse> {
+    return this.send(path, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    });
+  }
+
+  /** The Cookie header this client sends (to replay it after sign-out). */
+  get cookieHeader(): string {
+    return this.cookie ? `${COOKIE}=${this.cookie}` : '';
+  }
+
+  /**
+   * Posts a form, with the last page's CSRF token unless `csrf` is false (or a string: that token).
+   * A field given as an array is sent once per value, as a browser sends repeated fields.
+   */
+  post(path: string, form: Record<string, string | string[]>, { csrf = true }: { csrf?: boolean | string } = {}): Promise<PageResponse> {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
+    const token = typeof csrf === 'string' ? csrf : csrf ? this.csrf : undefined;
+    if (token && !('_csrf' in form)) body.append('_csrf', token);
+    return this.send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: body.toString() });
+  }
+
+  /**
+   * Signs in as the active user `email` (created beforehand): a one-time link issued as POST /sign-in would
+   * email it, then its confirm page and button. Throws unless the session opens (303).
+   */
+  async signIn(prisma: PrismaClient, email: string): Promise<void> {
+    const issued = await issueSignInLink(prisma, { email, now: new Date() });
+    if (!issued) throw new Error(`No sign-in link for ${email}: not an active user, or too many links.`);
+    const confirm = await this.get(`/sign-in/confirm?token=${issued.token}`);
+    if (confirm.status !== 200) throw new Error(`GET /sign-in/confirm answered ${confirm.status}`);
+    const done = await this.post('/sign-in/confirm', { token: issued.token });
+    if (done.status !== 303) throw new Error(`POST /sign-in/confirm answered ${done.status}`);
+  }
 }
 
-/** The text of an HTML element by id (tags stripped, entities left), for assertions on one place of a page. */
+/** A client signed in as a new active user with `role` (created here). */
+export async function signedInClient({ baseUrl, prisma, email, name, role }: { baseUrl: string; prisma: PrismaClient; email: string; name?: string; role: 'SECRETARIAT' | 'WORKING_GROUP' }): Promise<PageClient> {
+  await createUser(prisma, { email, name, role });
+  const client = new PageClient(baseUrl);
+  await client.signIn(prisma, email);
+  return client;
+}
+
+/** Creates a user (active) with `role` and returns it. */
+export async function createUser(prisma: PrismaClient, { email, name = email, role }: { email: string; name?: string; role: 'SECRETARIAT' | 'WORKING_GROUP' }) {
+  return prisma.user.create({ data: { email, name, role, createdBy: 'test' } });
+}
+
+/** The error shown beside the input `id` (ui/components/field.tsx), or undefined. */
+export function fieldErrorOf(html: string, id: string): string | undefined {
+  const raw = new RegExp(`<span class="field-error" id="${id}-error">([^<]*)</span>`).exec(html)?.[1];
+  return raw === undefined ? undefined : visibleText(raw);
+}
+
+/** The messages of the error summary at the top of a page (ui/components/error-summary.tsx). */
+export function errorSummaryOf(html: string): string[] {
+  const box = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => visibleText(m[1]));
+}
+
+/** The text of the element with `id` (tags removed, spaces folded), for assertions on one place of a page. */
 export function textOfId(html: string, id: string): string | undefined {
   const start = html.indexOf(`id="${id}"`);
   if (start < 0) return undefined;
   const open = html.lastIndexOf('<', start);
   const tag = /^<([a-z0-9]+)/i.exec(html.slice(open))?.[1];
   const close = tag ? html.indexOf(`</${tag}>`, start) : -1;
-  return html
-    .slice(html.indexOf('>', start) + 1, close < 0 ? undefined : close)
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return visibleText(html.slice(html.indexOf('>', start) + 1, close < 0 ? undefined : close));
 }

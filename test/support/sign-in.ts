@@ -1,4 +1,3 @@
-import type { PrismaClient } from '../../prisma/client';
 import type { PageClient } from './page-client';
 
 /** The sign-in emails a test server "sends": kept in memory, newest last. */
@@ -17,11 +16,6 @@ export function signInOutbox() {
       return link;
     },
   };
-}
-
-/** A user of the service (as the people page creates them). */
-export async function createUser(prisma: PrismaClient, { email, name, role }: { email: string; name: string; role: 'SECRETARIAT' | 'WORKING_GROUP' }) {
-  return prisma.user.upsert({ where: { email }, create: { email, name, role, createdBy: 'test' }, update: { role, active: true } });
 }
 
 /**

@@ -1,0 +1,56 @@
+import type { Locale } from '../../domain/input-bounds';
+
+/** Every sentence of the audit log page, in es-MX and English. */
+export const AUDIT_TEXT = {
+  'es-MX': {
+    title: 'Bitácora',
+    intro: 'Quién hizo qué y cuándo: lo más reciente primero. Las horas son de la Ciudad de México.',
+    filters: 'Filtrar la bitácora',
+    year: 'Año del ciclo',
+    institution: 'Institución (código)',
+    actor: 'Quién (contiene)',
+    action: 'Acción',
+    anyAction: 'Todas las acciones',
+    filter: 'Filtrar',
+    clear: 'Quitar filtros',
+    when: 'Cuándo',
+    who: 'Quién',
+    what: 'Acción',
+    about: 'Institución y año',
+    data: 'Detalle',
+    json: 'Datos completos (JSON)',
+    none: 'No hay eventos que coincidan con los filtros.',
+    empty: 'La bitácora está vacía.',
+    shown: (n: number) => (n === 1 ? 'Se muestra 1 evento.' : `Se muestran ${n} eventos.`),
+    pages: 'Páginas de la bitácora',
+    older: 'Eventos anteriores →',
+    newest: '← Volver a los más recientes',
+  },
+  en: {
+    title: 'Audit log',
+    intro: 'Who did what, and when: newest first. Times are Mexico City time.',
+    filters: 'Filter the audit log',
+    year: 'Cycle year',
+    institution: 'Institution (code)',
+    actor: 'Who (contains)',
+    action: 'Action',
+    anyAction: 'All actions',
+    filter: 'Filter',
+    clear: 'Clear filters',
+    when: 'When',
+    who: 'Who',
+    what: 'Action',
+    about: 'Institution and year',
+    data: 'Details',
+    json: 'Full data (JSON)',
+    none: 'No events match the filters.',
+    empty: 'The audit log is empty.',
+    shown: (n: number) => (n === 1 ? '1 event shown.' : `${n} events shown.`),
+    pages: 'Audit log pages',
+    older: 'Older events →',
+    newest: '← Back to the newest',
+  },
+} satisfies Record<Locale, unknown>;
+
+export type AuditText = (typeof AUDIT_TEXT)['es-MX'];
+export const auditText = (lang: Locale): AuditText => AUDIT_TEXT[lang] as AuditText;

@@ -1,0 +1,76 @@
+import type { Locale } from '../../domain/input-bounds';
+
+/** Every sentence of the holidays page, in es-MX and English. */
+export const HOLIDAYS_TEXT = {
+  'es-MX': {
+    title: (year: number) => `Días inhábiles ${year}`,
+    intro:
+      'Los plazos se cuentan en días hábiles de la Ciudad de México: no cuentan los sábados, los domingos, los días de descanso obligatorio de la Ley Federal del Trabajo (art. 74, calculados cada año) ni los días que agrega el secretariado (por ejemplo, Jueves y Viernes Santo).',
+    later: 'Un día agregado cuenta para los plazos que se calculen después (ciclos nuevos, prórrogas, ventanas de corrección); los plazos ya en curso conservan los suyos.',
+    years: 'Otros años',
+    previous: (year: number) => `← ${year}`,
+    next: (year: number) => `${year} →`,
+    yearLabel: 'Año',
+    show: 'Ver',
+    date: 'Fecha',
+    name: 'Nombre',
+    origin: 'Origen',
+    actions: 'Acciones',
+    statutory: 'Ley Federal del Trabajo, art. 74',
+    added: (who: string) => `Agregado por el secretariado (${who})`,
+    none: 'No hay días inhábiles este año.',
+    remove: 'Quitar',
+    removeLabel: (day: string) => `Quitar ${day}`,
+    addTitle: 'Agregar un día inhábil',
+    dateHint: 'Escriba la fecha como aaaa-mm-dd si su navegador no muestra un calendario.',
+    nameEs: 'Nombre en español',
+    nameEn: 'Nombre en inglés',
+    nameEnHint: 'Opcional: si lo deja vacío se usa el nombre en español.',
+    add: 'Agregar día inhábil',
+    readOnly: 'Solo el secretariado puede agregar o quitar días inhábiles.',
+    duplicate: (day: string) => `El ${day} ya es un día inhábil agregado.`,
+    statutoryDuplicate: (day: string, name: string) => `El ${day} ya es día de descanso obligatorio (${name}).`,
+    notices: {
+      'holiday-added': 'Se agregó el día inhábil.',
+      'holiday-removed': 'Se quitó el día inhábil.',
+      'holiday-not-found': 'Ese día ya no estaba en la lista: no se cambió nada.',
+    } as Record<string, string>,
+  },
+  en: {
+    title: (year: number) => `Holidays ${year}`,
+    intro:
+      'Deadlines count business days of Mexico City: Saturdays, Sundays, the mandatory rest days of the Federal Labour Law (art. 74, computed each year) and the days the secretariat adds (Holy Thursday and Good Friday, for example) do not count.',
+    later: 'An added day counts for the deadlines computed after it (new cycles, extensions, correction windows); deadlines already running keep theirs.',
+    years: 'Other years',
+    previous: (year: number) => `← ${year}`,
+    next: (year: number) => `${year} →`,
+    yearLabel: 'Year',
+    show: 'Show',
+    date: 'Date',
+    name: 'Name',
+    origin: 'Origin',
+    actions: 'Actions',
+    statutory: 'Federal Labour Law, art. 74',
+    added: (who: string) => `Added by the secretariat (${who})`,
+    none: 'No holidays this year.',
+    remove: 'Remove',
+    removeLabel: (day: string) => `Remove ${day}`,
+    addTitle: 'Add a holiday',
+    dateHint: 'Write the date as yyyy-mm-dd if your browser shows no calendar.',
+    nameEs: 'Name in Spanish',
+    nameEn: 'Name in English',
+    nameEnHint: 'Optional: left empty, the Spanish name is used.',
+    add: 'Add holiday',
+    readOnly: 'Only the secretariat may add or remove holidays.',
+    duplicate: (day: string) => `${day} has already been added as a holiday.`,
+    statutoryDuplicate: (day: string, name: string) => `${day} is already a mandatory rest day (${name}).`,
+    notices: {
+      'holiday-added': 'The holiday was added.',
+      'holiday-removed': 'The holiday was removed.',
+      'holiday-not-found': 'That day was no longer on the list: nothing changed.',
+    } as Record<string, string>,
+  },
+} satisfies Record<Locale, unknown>;
+
+export type HolidaysText = (typeof HOLIDAYS_TEXT)['es-MX'];
+export const holidaysText = (lang: Locale): HolidaysText => HOLIDAYS_TEXT[lang] as HolidaysText;
