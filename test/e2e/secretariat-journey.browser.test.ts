@@ -7,6 +7,7 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -95,7 +96,7 @@ afterAll(async () => {
 const isSignIn = (m: { parsed: { subject?: string } }) => /su enlace para entrar/.test(m.parsed.subject ?? '');
 
 /** Asks for a sign-in link on the sign-in page and returns the one the SMTP server receives. */
-async function askForLink(page: import('playwright-core').Page): Promise<string> {
+async function askForLink(page: Page): Promise<string> {
   await page.getByLabel('Correo electrónico').fill(SECRETARIAT);
   const before = h.smtp.messages.filter(isSignIn).length;
   await page.getByRole('button', { name: 'Enviarme un enlace para entrar' }).click();
@@ -107,7 +108,7 @@ async function askForLink(page: import('playwright-core').Page): Promise<string>
 }
 
 /** Every page of the journey is checked the same way. */
-async function look(page: import('playwright-core').Page, name: string) {
+async function look(page: Page, name: string) {
   await expectNoHorizontalScroll(page);
   expect(await checkAccessibility(page, name)).toEqual([]);
   await screenshot(page, name);

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { RequestDetail } from '../../../api/queries/request-detail';
+import { auditActionLabel } from '../../../domain/audit-actions';
 import { formatDay } from '../../../domain/day-text';
+import { auditDataSummary as summary } from '../../audit-data-summary';
 import type { Locale } from '../../../domain/input-bounds';
 import { SETTLED_STATUSES } from '../../../domain/request-display-status';
 import type { RequestStatus } from '../../../domain/request-types';
@@ -377,7 +379,8 @@ function Audit({ m, t }: { m: RequestPageModel; t: DashboardText }) {
             </td>
             <td data-label={t.actor}>{a.actor}</td>
             <td data-label={t.action}>
-              <code>{a.action}</code>
+              {auditActionLabel(a.action, m.lang)}
+              {summary(a.data, m.lang) ? <span class="muted small"> — {summary(a.data, m.lang)}</span> : null}
             </td>
           </tr>
         ))}
