@@ -232,15 +232,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ...(deps.links?.temporalUi ? { temporalUi: { url: deps.links.temporalUi, namespace: deps.links.temporalNamespace ?? 'default' } } : {}),
   });
   registerRespondRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, linkSigningSecret: deps.linkSigningSecret, now });
-  registerPages(app, {
-    prisma: deps.prisma,
-    temporal: deps.temporal,
-    taskQueue: deps.taskQueue,
-    auth,
-    now,
-    hasMailbox: !!deps.mailbox,
-    temporalUi: deps.links?.temporalUi ? { url: deps.links.temporalUi, namespace: 'default' } : undefined,
-  });
   if (deps.mailbox) {
     registerMailboxRoutes(app, deps.mailbox, { auth, secretariatToken: deps.secretariatToken, allowRemote: deps.mailboxAllowRemote ?? false, secureCookies: deps.secureCookies ?? false });
   }
