@@ -2,7 +2,9 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { PrismaClient } from '../../prisma/client';
 import type { Auth } from '../auth/principal';
+import { registerInstitutionPages } from './institution-pages';
 import { createPageContext } from './page-context';
+import { registerPlanPages } from './plan-pages';
 
 /** What the secretariat's and working group's pages need. */
 export interface PageRouteDeps {
@@ -25,6 +27,6 @@ export type PageDeps = PageRouteDeps & { pageContext: ReturnType<typeof createPa
  */
 export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   const pageDeps: PageDeps = { ...deps, pageContext: createPageContext({ auth: deps.auth, hasMailbox: deps.hasMailbox }) };
-  void app;
-  void pageDeps;
+  registerInstitutionPages(app, pageDeps);
+  registerPlanPages(app, pageDeps);
 }
