@@ -35,8 +35,8 @@ const REFUSALS = {
   PRIMARY_REQUIRED: {
     appCode: 'CONFLICT',
     'es-MX': (p) =>
-      `La institución tiene ${p.open} solicitud(es) en curso y se quedaría sin contacto principal activo: agregue primero otro contacto principal.`,
-    en: (p) => `The institution has ${p.open} request(s) under way and would be left without an active primary contact: add another primary contact first.`,
+      `La institución tiene ${p.open === 1 ? 'una solicitud en curso' : `${p.open} solicitudes en curso`} y se quedaría sin contacto principal activo: agregue primero otro contacto principal.`,
+    en: (p) => `The institution has ${p.open === 1 ? 'a request' : `${p.open} requests`} under way and would be left without an active primary contact: add another primary contact first.`,
   },
   PLAN_NOT_FOUND: {
     appCode: 'NOT_FOUND',

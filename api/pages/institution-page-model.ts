@@ -41,7 +41,8 @@ export async function buildInstitutionPageModel({
   return {
     lang: ctx.lang,
     nav: ctx.nav,
-    switchLanguageHref: ctx.switchLanguageHref,
+    // The page's own address, also when it answers a form's POST (whose URL is no page).
+    switchLanguageHref: `${self}?lang=${ctx.lang === 'en' ? 'es-MX' : 'en'}`,
     csrfToken: ctx.csrfToken,
     canAct: ctx.canAct,
     institution: {

@@ -21,7 +21,7 @@ const pendingOf = (items: readonly PlanItemModel[]) => items.filter((i) => i.nee
 function objective(o: TreeObjective): PlanObjectiveModel {
   const linesOfAction = o.linesOfAction.map((l) => ({ ...item(l), activities: l.activities.map(item) }));
   const activities = o.activities.map(item);
-  const indicators = o.indicators.map((i) => ({ ...item(i), unit: i.unit, disaggregation: i.disaggregation, reporters: i.reporters, goals: i.goals.map(goal) }));
+  const indicators = o.indicators.map((i) => ({ ...item(i), unit: i.unit, disaggregation: i.disaggregation, reporters: i.reporters, reporterCount: i.reporterCount, goals: i.goals.map(goal) }));
   const goals = o.goals.map(goal);
   const everything: PlanItemModel[] = [item(o), ...linesOfAction, ...linesOfAction.flatMap((l) => l.activities), ...activities, ...indicators, ...indicators.flatMap((i) => i.goals), ...goals];
   return { ...item(o), institutionsInCharge: o.institutionsInCharge, linesOfAction, activities, indicators, goals, pending: pendingOf(everything) };
@@ -54,7 +54,7 @@ export function buildPlanPageModel({ ctx, tree, plans }: { ctx: PageContext; tre
     },
     versions: plans.map((p) => ({
       value: `${p.key}/${p.version}`,
-      label: `${p.key} v${p.version} — ${lang === 'en' ? p.titleEn : p.titleEs}`,
+      label: `${p.key} v${p.version}${p.adoptedOn ? ` (${p.adoptedOn.toISOString().slice(0, 4)})` : ''}`,
       selected: p.key === plan.key && p.version === plan.version,
     })),
     areas,

@@ -5,6 +5,11 @@ import { findPlan } from './find-plan';
 
 const text = { code: true, textEs: true, textEn: true, needsConfirmation: true, confirmationNote: true } as const;
 const byPosition = { orderBy: { position: 'asc' } } as const;
+/**
+ * Reporters named per indicator: the plan's own institutions first (by kind, then code). An indicator
+ * thousands of municipalities report lists these and counts the rest, so the tree stays small.
+ */
+export const REPORTERS_SHOWN = 12;
 
 const objectiveSelect = {
   ...text,
@@ -13,7 +18,13 @@ const objectiveSelect = {
   activities: { where: { lineOfActionId: null }, ...byPosition, select: text },
   indicators: {
     ...byPosition,
-    select: { ...text, unit: true, disaggregation: true, reporters: { select: { derived: true, institution: { select: { code: true } } }, orderBy: { institution: { code: 'asc' } } } },
+    select: {
+      ...text,
+      unit: true,
+      disaggregation: true,
+      reporters: { select: { derived: true, institution: { select: { code: true } } }, orderBy: [{ institution: { kind: 'asc' } }, { institution: { code: 'asc' } }], take: REPORTERS_SHOWN },
+      _count: { select: { reporters: true } },
+    },
   },
   goals: { ...byPosition, select: { ...text, indicator: { select: { code: true } }, targetValue: true, targetUnit: true, comparator: true, period: true } },
 } satisfies Prisma.ObjectiveSelect;
@@ -24,7 +35,7 @@ type GoalRow = ObjectiveRow['goals'][number];
 /**
  * One plan version as a tree, in the plan's order: thematic areas → objectives (with the institutions in
  * charge) → lines of action → their activities (and the activities the annex ties to no line) →
- * indicators (unit, breakdown, who reports them, derived or confirmed) → their goals (and goals measured
+ * indicators (unit, breakdown, who reports them — the first few named, all counted — derived or confirmed) → their goals (and goals measured
  * on no indicator). Every item carries its `needsConfirmation` flag and note. The current plan when
  * `key`/`version` are absent; NOT_FOUND when there is no such plan.
  */
@@ -56,9 +67,11 @@ function objectiveNode({ institutions, indicators, goals, ...objective }: Object
   return {
     ...objective,
     institutionsInCharge: institutions.map((i) => i.institution.code),
-    indicators: indicators.map(({ reporters, ...indicator }) => ({
+    indicators: indicators.map(({ reporters, _count, ...indicator }) => ({
       ...indicator,
       reporters: reporters.map((r) => ({ institution: r.institution.code, derived: r.derived })),
+      /** Every institution reporting it, of which `reporters` names the first {@link REPORTERS_SHOWN}. */
+      reporterCount: _count.reporters,
       goals: goals.filter((g) => g.indicator?.code === indicator.code).map(goalNode),
     })),
     goals: goals.filter((g) => !g.indicator || !codes.has(g.indicator.code)).map(goalNode),

@@ -88,12 +88,12 @@ describe('one institution', () => {
     expect(ladder).toMatch(/Corte — 30 días hábiles después/);
     const indicators = textById(page.html, 'indicators')!;
     expect(indicators).toMatch(/MX-NAP-1325 v1/);
-    expect(indicators).toMatch(/5\.a .* Por confirmar está a cargo del objetivo/);
+    expect(indicators).toMatch(/5\.a .* Por confirmar Origen: la institución está a cargo del objetivo/);
     expect(indicators).toMatch(/Confirmar las 11 asignaciones pendientes/);
     const requests = textById(page.html, 'requests')!;
-    expect(requests).toMatch(/33 % a tiempo \(de 3 solicitud\(es\) que cuentan\)\. A tiempo: 1 · Con retraso: 1 · No reportado: 1/);
-    expect(requests).toMatch(/2026 solicitado, sin respuesta .* en curso/);
-    expect(requests).toMatch(/2024 informe enviado .* con retraso/);
+    expect(requests).toMatch(/33 % a tiempo \(de 3 solicitudes concluidas\)\. A tiempo: 1 · Con retraso: 1 · No reportado: 1/);
+    expect(requests).toMatch(/2026 en el tablero solicitado, sin respuesta .* en curso/);
+    expect(requests).toMatch(/2024 en el tablero informe enviado .* con retraso/);
     expectMarkup(page.html, /href="\/dashboard\/2023\/SEMAR"/);
   });
 
@@ -164,7 +164,7 @@ describe("the secretariat's contact forms", () => {
 
     const demoted = await client.post(`/institutions/SEMAR/contacts/${primary}`, { ...base, name: 'Claudia I. Reyes Mora', role: 'ALTERNATE' });
     expect(demoted.status).toBe(409);
-    expect(fieldError(demoted.html, `contact-${primary}-role`)).toMatch(/1 solicitud\(es\) en curso y se quedaría sin contacto principal activo/);
+    expect(fieldError(demoted.html, `contact-${primary}-role`)).toMatch(/una solicitud en curso y se quedaría sin contacto principal activo/);
     expectMarkup(demoted.html, /<details open><summary>Editar<span class="vh">: Claudia I. Reyes Mora/);
 
     const deactivated = await client.post(`/institutions/SEMAR/contacts/${primary}/deactivate`, {});
@@ -259,8 +259,12 @@ describe('the plan browser', () => {
     expectText(page.html, 'Área I. Prevención', 'Objetivo 1', 'Instituciones a cargo', 'Líneas de acción', 'Indicadores', 'traducción no oficial', '29 elementos');
     expect(page.html.match(/<details class="objective"/g)).toHaveLength(10);
     expect(page.html.match(/<p class="confirmation">/g)).toHaveLength(29);
-    expect(textById(page.html, 'goal-1-g1')).toMatch(/Por confirmar \(nota en inglés\) No indicator of objective 1 counts outreach campaigns.*Objetivo medible: al menos 2 para el tercer año/);
-    expect(textById(page.html, 'indicator-1-a')).toMatch(/número · Informan: INMUJERES \(asignación por confirmar\)/);
+    expect(textById(page.html, 'goal-1-g1')).toMatch(/Meta cuantificable: al menos 2 para el tercer año Por confirmar \(nota en inglés\) No indicator of objective 1 counts outreach campaigns/);
+    // SEDENA's assignments were confirmed above: the others are marked one by one.
+    expect(textById(page.html, 'indicator-1-a')).toMatch(/número · Informan: INMUJERES \(por confirmar\), SEDENA ?, SEMAR \(por confirmar\)/);
+    expect(textById(page.html, 'indicator-4-d')).toMatch(/Informan: UNWOMEN — asignaciones por confirmar/);
+    // 120 municipalities report 2.a: the plan's own institutions are named first, the rest counted.
+    expect(textById(page.html, 'indicator-2-a')).toMatch(/Informan: INMUJERES , UNWOMEN , MUN-00001 , .* MUN-00010 y 110 más — asignaciones por confirmar/);
   });
 
   it('chooses a version by its select, answers an unknown one with 404 and a malformed one with 400', async () => {

@@ -19,24 +19,26 @@ export function InstitutionContacts(m: InstitutionPageModel) {
       <h2 id="contacts-title">{t.contactsTitle}</h2>
       <p class="muted">{t.contactsIntro}</p>
       {m.canAct ? <ZoneList /> : null}
-      {CONTACT_ROLES.map((role) => {
-        const ofRole = active.filter((c) => c.role === role);
-        return (
-          <>
-            <h3 id={`role-${role}`}>{CONTACT_ROLE_LABELS[role][m.lang].name}</h3>
-            <p class="hint">{CONTACT_ROLE_LABELS[role][m.lang].gets}</p>
-            {ofRole.length ? (
-              <ul class="cards" aria-labelledby={`role-${role}`}>
-                {ofRole.map((c) => (
-                  <ContactCard m={m} contact={c} />
-                ))}
-              </ul>
-            ) : (
-              <p class="muted">{t.noContacts}</p>
-            )}
-          </>
-        );
-      })}
+      <div class="roles">
+        {CONTACT_ROLES.map((role) => {
+          const ofRole = active.filter((c) => c.role === role);
+          return (
+            <div class="role">
+              <h3 id={`role-${role}`}>{CONTACT_ROLE_LABELS[role][m.lang].name}</h3>
+              <p class="hint">{CONTACT_ROLE_LABELS[role][m.lang].gets}</p>
+              {ofRole.length ? (
+                <ul class="cards" aria-labelledby={`role-${role}`}>
+                  {ofRole.map((c) => (
+                    <ContactCard m={m} contact={c} />
+                  ))}
+                </ul>
+              ) : (
+                <p class="muted">{t.noContacts}</p>
+              )}
+            </div>
+          );
+        })}
+      </div>
       {inactive.length ? (
         <details>
           <summary>{t.inactiveContacts(inactive.length)}</summary>
@@ -84,12 +86,6 @@ function ContactCard({ m, contact: c }: { m: InstitutionPageModel; contact: Cont
       {error ? <p class="field-error">{error}</p> : null}
       {m.canAct ? (
         <div class="card-actions">
-          <form method="post" action={`${base}/${c.active ? 'deactivate' : 'reactivate'}`} class="inline-form">
-            <input type="hidden" name="_csrf" value={m.csrfToken} />
-            <button type="submit" class="secondary small" aria-label={`${c.active ? t.deactivate : t.reactivate}: ${c.name} (${c.email})`}>
-              {c.active ? t.deactivate : t.reactivate}
-            </button>
-          </form>
           {c.active ? (
             <details open={editing}>
               <summary>
@@ -99,6 +95,12 @@ function ContactCard({ m, contact: c }: { m: InstitutionPageModel; contact: Cont
               <ContactForm lang={m.lang} target={c.id} action={base} csrfToken={m.csrfToken} values={editing ? m.openForm!.values : c} fieldErrors={m.fieldErrors} submitLabel={t.save} />
             </details>
           ) : null}
+          <form method="post" action={`${base}/${c.active ? 'deactivate' : 'reactivate'}`} class="inline-form">
+            <input type="hidden" name="_csrf" value={m.csrfToken} />
+            <button type="submit" class="secondary small" aria-label={`${c.active ? t.deactivate : t.reactivate}: ${c.name} (${c.email})`}>
+              {c.active ? t.deactivate : t.reactivate}
+            </button>
+          </form>
         </div>
       ) : null}
     </li>

@@ -75,7 +75,7 @@ function IndicatorRow({ m, indicator: i }: { m: InstitutionPageModel; indicator:
         {i.basis && t.basis[i.basis] ? <span class="hint">{t.basis[i.basis]}</span> : null}
       </td>
       {m.canAct ? (
-        <td data-label={t.actions}>
+        <td>
           <div class="row-actions">
             {i.derived ? form('/confirm', t.confirm, false) : null}
             {form('/remove', t.remove, true)}

@@ -35,8 +35,9 @@ export function InstitutionRequests(m: InstitutionPageModel) {
               {m.requests.map((r) => (
                 <tr>
                   <td data-label={t.year}>
-                    <a href={r.href} aria-label={t.dashboard(r.year)}>
+                    <a href={r.href}>
                       {r.year}
+                      <span class="vh"> {t.dashboard}</span>
                     </a>
                   </td>
                   <td data-label={t.status}>

@@ -78,11 +78,13 @@ export function PlanObjective({ lang, objective: o }: { lang: Locale; objective:
   );
 }
 
-function Item({ lang, kind, item, children }: { lang: Locale; kind: string; item: PlanItemModel; children?: ComponentChildren }) {
+/** One item: its code and text, a line of detail (unit, target), the confirmation note, then what hangs under it. */
+function Item({ lang, kind, item, detail, children }: { lang: Locale; kind: string; item: PlanItemModel; detail?: ComponentChildren; children?: ComponentChildren }) {
   return (
     <li id={planItemId(kind, item.code)} class={item.needsConfirmation ? 'pending' : undefined}>
       <span class="code">{item.code}</span>
       {say(lang, item.text)}
+      {detail ? <p class="hint">{detail}</p> : null}
       <ConfirmationMark lang={lang} item={item} />
       {children}
     </li>
@@ -101,21 +103,28 @@ function Items({ lang, kind, items, label }: { lang: Locale; kind: string; items
 
 function IndicatorItem({ lang, indicator: i }: { lang: Locale; indicator: PlanIndicatorModel }) {
   const t = planText(lang);
+  // Derived assignments are marked once when all are ("… — to confirm"), else each one.
+  const allDerived = i.reporters.length > 0 && i.reporters.every((r) => r.derived);
+  const more = i.reporterCount - i.reporters.length;
+  const detail = (
+    <>
+      {t.units[i.unit] ?? i.unit}
+      {i.disaggregation === 'SEX' ? `, ${t.bySex}` : ''} · {t.reportedBy}:{' '}
+      {i.reporters.length
+        ? i.reporters.map((r, n) => (
+            <>
+              {n ? ', ' : ''}
+              <a href={`/institutions/${r.institution}`}>{r.institution}</a>
+              {r.derived && !allDerived ? ` (${t.derivedOne})` : ''}
+            </>
+          ))
+        : t.nobody}
+      {more > 0 ? ` ${t.more(more)}` : ''}
+      {allDerived ? ` — ${t.derivedAll}` : ''}
+    </>
+  );
   return (
-    <Item lang={lang} kind="indicator" item={i}>
-      <p class="hint">
-        {t.units[i.unit] ?? i.unit}
-        {i.disaggregation === 'SEX' ? `, ${t.bySex}` : ''} · {t.reportedBy}:{' '}
-        {i.reporters.length
-          ? i.reporters.map((r, n) => (
-              <>
-                {n ? ', ' : ''}
-                <a href={`/institutions/${r.institution}`}>{r.institution}</a>
-                {r.derived ? ` (${t.derived})` : ''}
-              </>
-            ))
-          : t.nobody}
-      </p>
+    <Item lang={lang} kind="indicator" item={i} detail={detail}>
       {i.goals.length ? (
         <ul class="plan-items nested" aria-label={t.goals}>
           {i.goals.map((g) => (
@@ -130,15 +139,8 @@ function IndicatorItem({ lang, indicator: i }: { lang: Locale; indicator: PlanIn
 function GoalItem({ lang, goal: g }: { lang: Locale; goal: PlanGoalModel }) {
   const t = planText(lang);
   const target = g.target;
-  return (
-    <Item lang={lang} kind="goal" item={g}>
-      {target ? (
-        <p class="hint">
-          {t.target}: {t.comparators[target.comparator] ?? target.comparator} {target.value}
-          {target.unit === 'PERCENTAGE' ? ' %' : ''}
-          {target.period ? ` ${t.periods[target.period] ?? target.period}` : ''}
-        </p>
-      ) : null}
-    </Item>
-  );
+  const detail = target
+    ? `${t.target}: ${t.comparators[target.comparator] ?? target.comparator} ${target.value}${target.unit === 'PERCENTAGE' ? ' %' : ''}${target.period ? ` ${t.periods[target.period] ?? target.period}` : ''}`
+    : undefined;
+  return <Item lang={lang} kind="goal" item={g} detail={detail} />;
 }

@@ -16,7 +16,7 @@ export function InstitutionListPage(m: InstitutionListPageModel) {
     <PageShell lang={m.lang} title={t.listTitle} switchLanguageHref={m.switchLanguageHref} nav={m.nav} wide>
       <h1>{t.listTitle}</h1>
       <p>{t.listIntro}</p>
-      <form method="get" action="/institutions" class="filters" role="search">
+      <form method="get" action="/institutions" class="filters stack-on-phone" role="search">
         <Field id="q" label={t.search} hint={t.searchHint}>
           <input type="search" id="q" name="q" value={m.filters.q} maxLength={200} aria-describedby={describedBy('q', { hint: true })} />
         </Field>

@@ -20,10 +20,11 @@ export function InstitutionPage(m: InstitutionPageModel) {
   const t = institutionText(m.lang);
   const name = m.lang === 'en' ? m.institution.name.en : m.institution.name.es;
   return (
-    <PageShell lang={m.lang} title={`${m.institution.code} · ${t.listTitle}`} switchLanguageHref={m.switchLanguageHref} nav={m.nav}>
+    <PageShell lang={m.lang} title={`${m.institution.code} · ${t.listTitle}`} switchLanguageHref={m.switchLanguageHref} nav={m.nav} wide>
       <p class="muted">
         <a href={m.urls.list}>{t.listTitle}</a>
       </p>
+      <ErrorSummary lang={m.lang} errors={m.errors} />
       <h1>{withCode(name, m.institution.code)}</h1>
       <dl class="facts">
         <dt>{t.kind}</dt>
@@ -34,7 +35,6 @@ export function InstitutionPage(m: InstitutionPageModel) {
         <dd>{m.institution.active ? t.active : t.inactive}</dd>
       </dl>
       {m.notice ? <Notice kind={m.notice.kind}>{m.notice.text}</Notice> : null}
-      <ErrorSummary lang={m.lang} errors={m.errors} />
       {m.canAct ? null : <p class="muted">{t.readOnly}</p>}
       <InstitutionContacts {...m} />
       <EscalationLadderList {...m} />

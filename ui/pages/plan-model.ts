@@ -18,7 +18,9 @@ export interface PlanGoalModel extends PlanItemModel {
 export interface PlanIndicatorModel extends PlanItemModel {
   unit: string;
   disaggregation: string;
+  /** The first reporters (the plan's own institutions first); `reporterCount` counts them all. */
   reporters: { institution: string; derived: boolean }[];
+  reporterCount: number;
   goals: PlanGoalModel[];
 }
 
