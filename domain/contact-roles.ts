@@ -21,7 +21,21 @@ export type ContactRole = (typeof ContactRole)[keyof typeof ContactRole];
 /** Every role, in the order pages list them. */
 export const CONTACT_ROLES: readonly ContactRole[] = Object.values(ContactRole);
 
+/** A contact role in a form or a body. */
 export const ZContactRole = z.enum(ContactRole);
+
+/** A contact as pages and the JSON API show it. */
+export interface ContactRecord {
+  id: string;
+  role: ContactRole;
+  name: string;
+  email: string;
+  /** "es-MX" or "en": the language of its emails. */
+  locale: string;
+  /** IANA zone its emails write dates in. */
+  timeZone: string;
+  active: boolean;
+}
 
 /** How each role reads, and what it receives, in es-MX and English. */
 export const CONTACT_ROLE_LABELS: Record<ContactRole, { 'es-MX': { name: string; gets: string }; en: { name: string; gets: string } }> = {

@@ -60,6 +60,7 @@ const REFUSALS = {
   },
 } satisfies Record<string, { appCode: AppErrorCode } & Record<Locale, Text>>;
 
+/** The stable codes of these refusals (problem+json `code`). */
 export type InstitutionRefusalCode = keyof typeof REFUSALS;
 
 /**

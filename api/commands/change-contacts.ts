@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { writeAudit } from '../../activities/audit';
-import { ContactRole, ZContactRole } from '../../domain/contact-roles';
+import { ContactRole, ZContactRole, type ContactRecord } from '../../domain/contact-roles';
 import { LIMITS, zEmailAddress, zLine, zLocale, zTimeZone, type Locale } from '../../domain/input-bounds';
 import { institutionRefusal } from '../../domain/institution-refusals';
 import type { PrismaClient } from '../../prisma/client';
@@ -37,19 +37,9 @@ export type ContactChange =
   | { kind: 'REACTIVATE'; id: string }
   | { kind: 'REPLACE'; contacts: TContactInput[] };
 
-export interface ContactView {
-  id: string;
-  role: ContactRole;
-  name: string;
-  email: string;
-  locale: string;
-  timeZone: string;
-  active: boolean;
-}
-
-const view = (c: ContactView): ContactView => ({ id: c.id, role: c.role, name: c.name, email: c.email, locale: c.locale, timeZone: c.timeZone, active: c.active });
+const view = (c: ContactRecord): ContactRecord => ({ id: c.id, role: c.role, name: c.name, email: c.email, locale: c.locale, timeZone: c.timeZone, active: c.active });
 /** What the audit keeps of an active contact (ids are not people's business). */
-const audited = (c: ContactView) => ({ role: c.role, email: c.email, name: c.name, locale: c.locale, timeZone: c.timeZone });
+const audited = (c: ContactRecord) => ({ role: c.role, email: c.email, name: c.name, locale: c.locale, timeZone: c.timeZone });
 
 /**
  * Applies one change to an institution's contacts, in one transaction that holds the institution's row
@@ -166,8 +156,8 @@ function refusalField(change: ContactChange): string {
 }
 
 /** Refuses a change that took away the last active primary contact while requests are under way. */
-async function requirePrimary(ctx: ChangeContext, { before, after, field }: { before: ContactView[]; after: ContactView[]; field: string }): Promise<void> {
-  const hasPrimary = (list: ContactView[]) => list.some((c) => c.role === ContactRole.PRIMARY);
+async function requirePrimary(ctx: ChangeContext, { before, after, field }: { before: ContactRecord[]; after: ContactRecord[]; field: string }): Promise<void> {
+  const hasPrimary = (list: ContactRecord[]) => list.some((c) => c.role === ContactRole.PRIMARY);
   if (!hasPrimary(before) || hasPrimary(after)) return;
   const open = await ctx.tx.dataRequest.count({ where: { institutionId: ctx.institutionId, endedAt: null } });
   if (open > 0) throw institutionRefusal({ code: 'PRIMARY_REQUIRED', params: { open }, lang: ctx.lang, field });

@@ -54,4 +54,5 @@ export async function institutionDetail({ prisma, code, lang }: { prisma: Prisma
   };
 }
 
+/** What {@link institutionDetail} reads. */
 export type InstitutionDetail = Awaited<ReturnType<typeof institutionDetail>>;

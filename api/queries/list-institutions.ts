@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstitutionKind } from '../../domain/institution-kinds';
+import { InstitutionKind } from '../../domain/plan-schema';
 import { zInstitutionCode, zLine } from '../../domain/input-bounds';
 import type { PrismaClient } from '../../prisma/client';
 import type { Prisma } from '../../prisma/generated/client';
@@ -24,6 +24,7 @@ export const ZInstitutionListQuery = z.object({
 });
 export type TInstitutionListQuery = z.infer<typeof ZInstitutionListQuery>;
 
+/** One institution of the list with its counts. */
 export interface InstitutionListRow {
   code: string;
   nameEs: string;
@@ -37,6 +38,7 @@ export interface InstitutionListRow {
   derivedUnconfirmed: number;
 }
 
+/** One page of the list. */
 export interface InstitutionList {
   rows: InstitutionListRow[];
   /** Institutions matching the filter, and how many of them come before this page. */

@@ -78,4 +78,5 @@ function objectiveNode({ institutions, indicators, goals, ...objective }: Object
   };
 }
 
+/** What {@link planTree} reads: the JSON of `GET /api/plans/:key/:version`. */
 export type PlanTree = Awaited<ReturnType<typeof planTree>>;

@@ -6,28 +6,22 @@
  * working group reading without forms and refused when it posts (403), forms without a CSRF token refused
  * (403), and the plan by version.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { seedSyntheticEntities } from '../../prisma/seed-entities';
-import { quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
 import { expectMarkup, expectNoText, expectText, fieldError, pageText, textById } from '../support/html-text';
 import { PageClient } from '../support/page-client';
 import { seedRequestHistory } from '../support/request-history';
-import { createDevServerEnv } from '../support/temporal';
+import { useHarness } from '../support/use-harness';
 
-let env: TestWorkflowEnvironment;
+const harness = useHarness({
+  prepare: async ({ prisma }) => {
+    await seedRequestHistory(prisma, 'SEMAR');
+    await seedSyntheticEntities({ prisma, count: 120 });
+  },
+});
 let h: Harness;
-
-beforeAll(async () => {
-  quietRuntime();
-  env = await createDevServerEnv();
-  h = await startHarness({ env });
-  await seedRequestHistory(h.prisma, 'SEMAR');
-  await seedSyntheticEntities({ prisma: h.prisma, count: 120 });
-}, 180_000);
-
-afterAll(async () => {
-  await h?.close();
-  await env?.teardown();
+beforeAll(() => {
+  h = harness();
 });
 
 const contactId = async (code: string, email: string, role = 'PRIMARY') =>
@@ -95,6 +89,14 @@ describe('one institution', () => {
     expect(requests).toMatch(/2026 en el tablero solicitado, sin respuesta .* en curso/);
     expect(requests).toMatch(/2024 en el tablero informe enviado .* con retraso/);
     expectMarkup(page.html, /href="\/dashboard\/2023\/SEMAR"/);
+  });
+
+  it('reads the same in English', async () => {
+    const page = await new PageClient(h.baseUrl).get('/institutions/SEMAR?lang=en');
+    expectText(page.html, 'Navy (SEMAR)', 'Primary contact', 'Head of the liaison unit', 'Indicators it reports', 'Requests by cycle');
+    expect(textById(page.html, 'ladder')).toMatch(/Level 0 — The request, when the cycle opens, and the reminders: 10, 5 and 1 business days before the deadline and on the day\. To: primary contact/);
+    expect(textById(page.html, 'requests')).toMatch(/33 % on time \(of 3 concluded requests\)\. On time: 1 · Late: 1 · Not reported: 1/);
+    expectNoText(page.html, 'Contacto principal', 'Escalamiento', 'Por confirmar');
   });
 
   it('answers an unknown institution with a page saying so (404) and a malformed code with 400', async () => {
@@ -215,7 +217,7 @@ describe("the secretariat's indicator forms", () => {
     await client.get('/institutions/CECOPAM');
     const added = await client.post('/institutions/CECOPAM/reporters', { indicator: '2.a' });
     expect(added.location).toBe('/institutions/CECOPAM?notice=reporter-added#reporter-2-a');
-    expect(await h.prisma.indicatorReporter.findFirst({ where: { institution: { code: 'CECOPAM' }, indicator: { code: '2.a' } } })).toMatchObject({ derived: false, basis: 'SECRETARIAT' });
+    expect(await h.prisma.indicatorReporter.findFirst({ where: { institution: { code: 'CECOPAM' }, indicator: { code: '2.a' } } })).toMatchObject({ derived: false, basis: 'CONFIRMED' });
 
     const again = await client.post('/institutions/CECOPAM/reporters', { indicator: '2.a' });
     expect(again.status).toBe(409);
@@ -228,7 +230,7 @@ describe("the secretariat's indicator forms", () => {
     expect(fieldError(unknown.html, 'add-reporter-indicator')).toBe('El plan MX-NAP-1325 v1 no tiene el indicador 99.z.');
 
     expect((await client.post('/institutions/CECOPAM/reporters/remove', { indicator: '2.a' })).location).toBe('/institutions/CECOPAM?notice=reporter-removed#indicators');
-    expect((await audits('REPORTER_REMOVED')).at(-1)!.data).toEqual({ institution: 'CECOPAM', indicator: '2.a', plan: 'MX-NAP-1325 v1', derived: false, basis: 'SECRETARIAT' });
+    expect((await audits('REPORTER_REMOVED')).at(-1)!.data).toEqual({ institution: 'CECOPAM', indicator: '2.a', plan: 'MX-NAP-1325 v1', derived: false, basis: 'CONFIRMED' });
     expect((await audits('REPORTER_ADDED')).at(-1)!.actor).toBe('secretariat:secretariat');
     const gone = await client.post('/institutions/CECOPAM/reporters/remove', { indicator: '2.a' });
     expect(gone.status).toBe(404);

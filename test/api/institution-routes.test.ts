@@ -3,33 +3,30 @@
  * Temporal, with the secretariat's token required: who may read (the working group's token) and who may
  * change (the secretariat's; the working group 403; nobody 401), the list's pages and filters, one
  * institution, contacts replaced at once (the primary-contact rule, duplicates, bad values naming the
- * field), assignments confirmed, added and removed, the plans, and refusals in the caller's language.
+ * field), assignments confirmed, added and removed, the plans, and refusals in the caller's language;
+ * last, a bounded fuzz of these routes and pages (no 5xx, every JSON refusal problem+json).
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import fc from 'fast-check';
 import { sha256 } from '../../api/auth/principal';
 import { seedSyntheticEntities } from '../../prisma/seed-entities';
-import { quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
 import { PageClient } from '../support/page-client';
 import { seedRequestHistory } from '../support/request-history';
-import { createDevServerEnv } from '../support/temporal';
+import { useHarness } from '../support/use-harness';
 
 const secretariat = 'secretariat-token-0123456789';
 const workingGroup = 'nap1325_working-group-token-0123456789';
-let env: TestWorkflowEnvironment;
+const harness = useHarness({
+  secretariatToken: secretariat,
+  prepare: async ({ prisma }) => {
+    await prisma.apiToken.create({ data: { name: 'dashboards', role: 'WORKING_GROUP', tokenHash: sha256(workingGroup), prefix: workingGroup.slice(0, 12), createdBy: 'test' } });
+    await seedRequestHistory(prisma, 'SSPC');
+    await seedSyntheticEntities({ prisma, count: 30 });
+  },
+});
 let h: Harness;
-
-beforeAll(async () => {
-  quietRuntime();
-  env = await createDevServerEnv();
-  h = await startHarness({ env, secretariatToken: secretariat });
-  await h.prisma.apiToken.create({ data: { name: 'dashboards', role: 'WORKING_GROUP', tokenHash: sha256(workingGroup), prefix: workingGroup.slice(0, 12), createdBy: 'test' } });
-  await seedRequestHistory(h.prisma, 'SSPC');
-  await seedSyntheticEntities({ prisma: h.prisma, count: 30 });
-}, 180_000);
-
-afterAll(async () => {
-  await h?.close();
-  await env?.teardown();
+beforeAll(() => {
+  h = harness();
 });
 
 async function call(method: string, path: string, { body, token = secretariat, lang }: { body?: unknown; token?: string | null; lang?: string } = {}) {
@@ -220,7 +217,7 @@ describe('indicator assignments', () => {
   it('adds one (201), refuses it twice (409), removes it, and refuses removing it again (404)', async () => {
     const added = await call('POST', '/api/institutions/MUN-00001/reporters', { body: { indicator: '6.a' } });
     expect(added.status).toBe(201);
-    expect(added.json).toEqual({ indicator: '6.a', derived: false, basis: 'SECRETARIAT' });
+    expect(added.json).toEqual({ indicator: '6.a', derived: false, basis: 'CONFIRMED' });
     const twice = await call('POST', '/api/institutions/MUN-00001/reporters', { body: { indicator: '6.a' }, lang: 'es-MX' });
     expect(twice.status).toBe(409);
     expect(twice.json).toMatchObject({ code: 'ALREADY_REPORTS', fields: { indicator: 'MUN-00001 ya informa el indicador 6.a.' } });
@@ -257,5 +254,56 @@ describe('plans', () => {
     expect((await call('GET', '/api/plans/MX-NAP-1325/2')).json).toMatchObject({ code: 'PLAN_NOT_FOUND', detail: 'There is no plan MX-NAP-1325 version 2.' });
     expect((await call('GET', '/api/plans/mx/1')).status).toBe(400);
     expect((await call('GET', '/api/plans/MX-NAP-1325/1.0')).status).toBe(400);
+  });
+});
+
+describe('bent requests', () => {
+  /** Values people and attackers send, for every field, path segment and query value of these routes. */
+  const oddValue = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('\u0000', 'a\u0000b', '\u202E', '<b>x</b>', '%00', '../x', '', 'MUN-00001', '4.b', 'PRIMARY', 'x'.repeat(5_000)),
+    fc.constantFrom(1e308, -1, 2 ** 53 + 1, true, null, [], {}, ['4.b', null]),
+  );
+  const routes: { method: string; path: string[]; query?: Record<string, string>; body?: Record<string, unknown>; page?: boolean }[] = [
+    { method: 'GET', path: ['api', 'institutions'], query: { kind: 'MUNICIPALITY', q: 'mun', limit: '5', after: 'MUN-00002' } },
+    { method: 'GET', path: ['api', 'institutions', 'SEMAR'] },
+    { method: 'PUT', path: ['api', 'institutions', 'MUN-00029', 'contacts'], body: { contacts: [{ role: 'PRIMARY', name: 'Fuzz', email: 'fuzz@example.org', locale: 'en', timeZone: 'America/Cancun' }] } },
+    { method: 'POST', path: ['api', 'institutions', 'MUN-00028', 'reporters', 'confirm'], body: { indicators: ['2.a'] } },
+    { method: 'POST', path: ['api', 'institutions', 'MUN-00027', 'reporters'], body: { indicator: '4.b' } },
+    { method: 'DELETE', path: ['api', 'institutions', 'MUN-00026', 'reporters', '2.b'] },
+    { method: 'GET', path: ['api', 'plans', 'MX-NAP-1325', '1'] },
+    { method: 'GET', path: ['institutions'], query: { kind: 'MUNICIPALITY', q: 'x', before: 'MUN-00010' }, page: true },
+    { method: 'GET', path: ['institutions', 'SEMAR'], query: { notice: 'contact-added' }, page: true },
+    { method: 'GET', path: ['plan'], query: { version: 'MX-NAP-1325/1' }, page: true },
+    { method: 'GET', path: ['plan', 'MX-NAP-1325', '1'], page: true },
+  ];
+  const bend = fc.record({ route: fc.nat(), where: fc.constantFrom('path', 'query', 'field', 'whole'), at: fc.nat(), value: oddValue });
+
+  it('answers 300 of them without a 5xx, each JSON refusal problem+json, each page refusal a page', async () => {
+    await fc.assert(
+      fc.asyncProperty(bend, async ({ route, where, at, value }) => {
+        const r = routes[route % routes.length];
+        const path = [...r.path];
+        const query = { ...r.query };
+        let body: unknown = r.body === undefined ? undefined : structuredClone(r.body);
+        if (where === 'path') path[at % path.length] = encodeURIComponent(String(value));
+        if (where === 'query' && r.query) query[Object.keys(query)[at % Object.keys(query).length]] = String(value);
+        if (where === 'field' && r.body) (body as Record<string, unknown>)[Object.keys(r.body)[at % Object.keys(r.body).length]] = value;
+        if (where === 'whole' && r.body) body = value;
+        const qs = new URLSearchParams(query).toString();
+        const res = await fetch(`${h.baseUrl}/${path.join('/')}${qs ? `?${qs}` : ''}`, {
+          method: r.method,
+          headers: { authorization: `Bearer ${secretariat}`, accept: r.page ? 'text/html' : 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          redirect: 'manual',
+        });
+        const type = res.headers.get('content-type') ?? '';
+        await res.arrayBuffer();
+        const what = `${r.method} /${path.join('/').slice(0, 120)} ${where} → ${res.status} ${type}`;
+        if (res.status >= 500) throw new Error(`5xx: ${what}`);
+        if (res.status >= 400 && !(r.page ? /text\/html|application\/problem\+json/ : /application\/problem\+json/).test(type)) throw new Error(`refusal of the wrong type: ${what}`);
+      }),
+      { numRuns: 300, seed: 20261130, endOnFailure: true },
+    );
   });
 });

@@ -5,27 +5,17 @@
  * scrolling, no serious axe violation; screenshots `institutions--*.png`, `institution--*.png`,
  * `institution-error--*.png`, `plan--*.png`.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
 import { checkAccessibility, expectNoHorizontalScroll, openPage, screenshot, useBrowser, Viewport } from '../support/browser';
 import { seedRequestHistory } from '../support/request-history';
-import { createDevServerEnv } from '../support/temporal';
+import { useHarness } from '../support/use-harness';
 
 const browser = useBrowser();
-let env: TestWorkflowEnvironment;
+// Open mode (no secretariat token): the browser acts as the secretariat without signing in.
+const harness = useHarness({ prepare: ({ prisma }) => seedRequestHistory(prisma, 'SEMAR') });
 let h: Harness;
-
-beforeAll(async () => {
-  quietRuntime();
-  env = await createDevServerEnv();
-  // Open mode (no secretariat token): the browser acts as the secretariat without signing in.
-  h = await startHarness({ env });
-  await seedRequestHistory(h.prisma, 'SEMAR');
-}, 180_000);
-
-afterAll(async () => {
-  await h?.close();
-  await env?.teardown();
+beforeAll(() => {
+  h = harness();
 });
 
 const checked = async (page: Parameters<typeof screenshot>[0], name: string, viewport: Viewport) => {

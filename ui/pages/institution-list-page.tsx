@@ -1,4 +1,5 @@
-import { INSTITUTION_KIND_LABELS, InstitutionKind } from '../../domain/institution-kinds';
+import { INSTITUTION_KIND_LABELS } from '../../domain/institution-kind-labels';
+import { InstitutionKind } from '../../domain/plan-schema';
 import { describedBy, Field } from '../components/field';
 import { PageShell } from '../page-shell';
 import type { InstitutionListPageModel } from './institution-model';

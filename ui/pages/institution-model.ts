@@ -1,6 +1,6 @@
-import type { ContactRole } from '../../domain/contact-roles';
+import type { ContactRecord } from '../../domain/contact-roles';
 import type { EscalationLadder } from '../../domain/escalation-ladder';
-import type { InstitutionKind } from '../../domain/institution-kinds';
+import type { InstitutionKind } from '../../domain/plan-schema';
 import type { Locale } from '../../domain/input-bounds';
 import type { Timeliness, TimelinessSummary } from '../../domain/request-timeliness';
 import type { FormError } from '../components/error-summary';
@@ -26,6 +26,7 @@ export interface InstitutionListRowModel {
   href: string;
 }
 
+/** The list of institutions: the filter as sent, a page of rows, where it stands, the pager's links. */
 export interface InstitutionListPageModel extends SignedInPage {
   filters: { q: string; kind: string };
   rows: InstitutionListRowModel[];
@@ -36,15 +37,7 @@ export interface InstitutionListPageModel extends SignedInPage {
 }
 
 /** A contact as the page shows it. */
-export interface ContactModel {
-  id: string;
-  role: ContactRole;
-  name: string;
-  email: string;
-  locale: string;
-  timeZone: string;
-  active: boolean;
-}
+export type ContactModel = ContactRecord;
 
 /** What a contact form holds: the contact's details, or what the secretariat just sent (after a refusal). */
 export interface ContactFormValues {
@@ -76,6 +69,7 @@ export interface InstitutionRequestModel {
   href: string;
 }
 
+/** One institution's page (see ui/pages/institution-page.tsx). */
 export interface InstitutionPageModel extends SignedInPage {
   csrfToken: string;
   /** The secretariat: forms shown. The working group reads. */

@@ -1,5 +1,5 @@
 import { withCode } from '../../domain/institution-name';
-import { INSTITUTION_KIND_LABELS } from '../../domain/institution-kinds';
+import { INSTITUTION_KIND_LABELS } from '../../domain/institution-kind-labels';
 import { ErrorSummary } from '../components/error-summary';
 import { EscalationLadderList } from '../components/escalation-ladder-list';
 import { InstitutionContacts } from '../components/institution-contacts';

@@ -65,7 +65,7 @@ export const INSTITUTION_TEXT = {
     assignment: 'Asignación',
     derived: 'Por confirmar',
     confirmed: 'Confirmada',
-    basis: { NAMED_IN_TEXT: 'Origen: el plan la nombra en el texto', IN_CHARGE_DEFAULT: 'Origen: la institución está a cargo del objetivo', SECRETARIAT: 'Origen: agregada por el secretariado' } as Record<string, string>,
+    basis: { NAMED_IN_TEXT: 'Origen: el plan la nombra en el texto', IN_CHARGE_DEFAULT: 'Origen: la institución está a cargo del objetivo', CONFIRMED: 'Origen: agregada por el secretariado' } as Record<string, string>,
     units: { COUNT: 'Número', PERCENTAGE: 'Porcentaje', YES_NO: 'Sí o no', TEXT: 'Texto' } as Record<string, string>,
     bySex: 'por sexo',
     confirm: 'Confirmar',
@@ -162,7 +162,7 @@ export const INSTITUTION_TEXT = {
     assignment: 'Assignment',
     derived: 'To confirm',
     confirmed: 'Confirmed',
-    basis: { NAMED_IN_TEXT: 'Origin: the plan names it in the text', IN_CHARGE_DEFAULT: 'Origin: the institution is in charge of the objective', SECRETARIAT: 'Origin: added by the secretariat' } as Record<string, string>,
+    basis: { NAMED_IN_TEXT: 'Origin: the plan names it in the text', IN_CHARGE_DEFAULT: 'Origin: the institution is in charge of the objective', CONFIRMED: 'Origin: added by the secretariat' } as Record<string, string>,
     units: { COUNT: 'Number', PERCENTAGE: 'Percentage', YES_NO: 'Yes or no', TEXT: 'Text' } as Record<string, string>,
     bySex: 'by sex',
     confirm: 'Confirm',
@@ -201,6 +201,7 @@ export const INSTITUTION_TEXT = {
   },
 } satisfies Record<Locale, unknown>;
 
+/** The institution pages' sentences in one language. */
 export type InstitutionText = (typeof INSTITUTION_TEXT)['es-MX'];
 
 /** The institution pages' sentences in `lang`. */

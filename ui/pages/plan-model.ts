@@ -10,11 +10,13 @@ export interface PlanItemModel {
   confirmationNote?: string;
 }
 
+/** A goal, with its target when machine-readable. */
 export interface PlanGoalModel extends PlanItemModel {
   /** The machine-readable target, where the goal's text gives one. */
   target?: { value: string; unit: string | null; comparator: string; period: string | null };
 }
 
+/** An indicator: its unit and breakdown, who reports it, and the goals measured on it. */
 export interface PlanIndicatorModel extends PlanItemModel {
   unit: string;
   disaggregation: string;
@@ -24,6 +26,7 @@ export interface PlanIndicatorModel extends PlanItemModel {
   goals: PlanGoalModel[];
 }
 
+/** An objective and everything under it. */
 export interface PlanObjectiveModel extends PlanItemModel {
   institutionsInCharge: string[];
   linesOfAction: (PlanItemModel & { activities: PlanItemModel[] })[];
@@ -36,6 +39,7 @@ export interface PlanObjectiveModel extends PlanItemModel {
   pending: number;
 }
 
+/** A thematic area and its objectives. */
 export interface PlanAreaModel {
   code: string;
   name: Bilingual;
@@ -44,6 +48,7 @@ export interface PlanAreaModel {
   pending: number;
 }
 
+/** The plan browser's page. */
 export interface PlanPageModel extends SignedInPage {
   plan: { key: string; version: number; title: Bilingual; adoptedOn?: string; spanishOfficial: boolean };
   /** Every version loaded, for the select; `selected` is this one. */

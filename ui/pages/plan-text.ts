@@ -74,5 +74,7 @@ export const PLAN_TEXT = {
   },
 } satisfies Record<Locale, unknown>;
 
+/** The plan browser's sentences in one language. */
 export type PlanText = (typeof PLAN_TEXT)['es-MX'];
+/** The plan browser's sentences in `lang`. */
 export const planText = (lang: Locale): PlanText => PLAN_TEXT[lang] as PlanText;

@@ -1,14 +1,4 @@
-/** The kinds of reporting entity (prisma `InstitutionKind`), in the order pages list them. */
-export const InstitutionKind = {
-  FEDERAL_AGENCY: 'FEDERAL_AGENCY',
-  INTERNATIONAL_PARTNER: 'INTERNATIONAL_PARTNER',
-  TRAINING_CENTER: 'TRAINING_CENTER',
-  STATE_AGENCY: 'STATE_AGENCY',
-  MUNICIPALITY: 'MUNICIPALITY',
-  CIVIL_SOCIETY: 'CIVIL_SOCIETY',
-  OTHER: 'OTHER',
-} as const;
-export type InstitutionKind = (typeof InstitutionKind)[keyof typeof InstitutionKind];
+import type { InstitutionKind } from './plan-schema';
 
 /** How each kind reads, in es-MX and English. */
 export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, { 'es-MX': string; en: string }> = {
