@@ -11,7 +11,7 @@ import { addReporter, ZAddReporterBody } from './commands/add-reporter';
 import { changeContacts, ZReplaceContactsBody } from './commands/change-contacts';
 import { confirmReporters, zIndicatorCode, ZConfirmReportersBody } from './commands/confirm-reporters';
 import { removeReporter } from './commands/remove-reporter';
-import { findPlan, ZPlanParams } from './queries/find-plan';
+import { currentPlan, ZPlanParams } from './queries/find-plan';
 import { institutionDetail } from './queries/institution-detail';
 import { listInstitutions, ZInstitutionListQuery } from './queries/list-institutions';
 import { listPlans } from './queries/list-plans';
@@ -39,7 +39,7 @@ export function registerInstitutionRoutes(app: FastifyInstance, { prisma, auth }
   app.get('/api/institutions', async (request) => {
     await auth.guard(request, Access.READ);
     const query = ZInstitutionListQuery.parse(request.query ?? {});
-    const plan = await findPlan(prisma, { lang: requestLanguage(request, 'en') }).catch(() => null);
+    const plan = await currentPlan(prisma);
     const list = await listInstitutions({ prisma, query, planId: plan?.id ?? null });
     return {
       institutions: list.rows.map(({ nameEs, nameEn, ...row }) => ({ ...row, name: { es: nameEs, en: nameEn } })),

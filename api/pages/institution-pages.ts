@@ -4,7 +4,7 @@ import { zInstitutionCode } from '../../domain/input-bounds';
 import { InstitutionListPage } from '../../ui/pages/institution-list-page';
 import { InstitutionPage } from '../../ui/pages/institution-page';
 import { INSTITUTION_NOTICES } from '../../ui/pages/institution-text';
-import { findPlan } from '../queries/find-plan';
+import { currentPlan } from '../queries/find-plan';
 import { listInstitutions, ZInstitutionListQuery } from '../queries/list-institutions';
 import { registerInstitutionForms } from './institution-forms';
 import { buildInstitutionPageModel } from './institution-page-model';
@@ -26,7 +26,7 @@ export function registerInstitutionPages(app: FastifyInstance, deps: PageDeps): 
   app.get('/institutions', { config: PAGE }, async (request, reply) => {
     const ctx = await pageContext(request, reply, 'institutions');
     const query = ZInstitutionListQuery.parse(request.query ?? {});
-    const plan = await findPlan(prisma, { lang: ctx.lang }).catch(() => null);
+    const plan = await currentPlan(prisma);
     const list = await listInstitutions({ prisma, query, planId: plan?.id ?? null });
     const filters = { ...(query.q ? { q: query.q } : {}), ...(query.kind ? { kind: query.kind } : {}) };
     const link = (cursor: Record<string, string>) => `/institutions?${new URLSearchParams({ ...filters, ...cursor })}`;

@@ -15,15 +15,19 @@ export const ZPlanParams = z.strictObject({
     .transform(Number),
 });
 
+/** The current plan — the highest version, the one a new cycle measures (api/cycle-routes.ts) — or null before any is loaded. */
+export function currentPlan(db: Db) {
+  return db.plan.findFirst({ orderBy: { version: 'desc' } });
+}
+
 /**
- * A plan version: the one named (`key` and `version`), else the current one — the highest version, the
- * one a new cycle measures (api/cycle-routes.ts). NOT_FOUND (PLAN_NOT_FOUND) in `lang` when there is none.
+ * A plan version: the one named (`key` and `version`), else the current one ({@link currentPlan}). NOT_FOUND (PLAN_NOT_FOUND) in `lang` when there is none.
  */
 export async function findPlan(db: Db, { key, version, lang }: { key?: string; version?: number; lang: Locale }) {
   const plan =
     key !== undefined && version !== undefined
       ? await db.plan.findUnique({ where: { key_version: { key, version } } })
-      : await db.plan.findFirst({ orderBy: { version: 'desc' } });
+      : await currentPlan(db);
   if (!plan) throw institutionRefusal({ code: 'PLAN_NOT_FOUND', params: { key, version }, lang });
   return plan;
 }

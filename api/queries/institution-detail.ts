@@ -2,6 +2,7 @@ import type { Locale } from '../../domain/input-bounds';
 import { requestTimeliness } from '../../domain/request-timeliness';
 import type { PrismaClient } from '../../prisma/client';
 import { findInstitution } from './find-institution';
+import { currentPlan } from './find-plan';
 
 /** Requests of one institution shown, newest cycle first (one a year: a century fits). */
 const REQUESTS_SHOWN = 100;
@@ -17,7 +18,7 @@ const SECRETARIAT_SHOWN = 20;
  */
 export async function institutionDetail({ prisma, code, lang }: { prisma: PrismaClient; code: string; lang: Locale }) {
   const institution = await findInstitution(prisma, { code, lang });
-  const plan = await prisma.plan.findFirst({ orderBy: { version: 'desc' }, select: { id: true, key: true, version: true } });
+  const plan = await currentPlan(prisma);
   const [contacts, indicators, requests, secretariat] = await Promise.all([
     prisma.contact.findMany({ where: { institutionId: institution.id }, orderBy: [{ active: 'desc' }, { role: 'asc' }, { createdAt: 'asc' }] }),
     plan
