@@ -33,6 +33,7 @@ import { registerSignInRoutes } from './auth/sign-in-routes';
 import { registerPeopleRoutes } from './people-routes';
 import { registerCsrfGuard } from './pages/csrf-guard';
 import { registerPages } from './pages/register-pages';
+import { registerInstitutionRoutes } from './institution-routes';
 import type { ReadinessCheck } from './run-readiness-checks';
 
 export interface ServerDeps {
@@ -211,6 +212,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, auth });
   registerHolidayRoutes(app, { prisma: deps.prisma, auth });
   registerPeopleRoutes(app, { prisma: deps.prisma, auth, now });
+  registerInstitutionRoutes(app, { prisma: deps.prisma, auth });
   const sendEmail = deps.sendEmail;
   registerSignInRoutes(app, {
     prisma: deps.prisma,

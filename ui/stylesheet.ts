@@ -144,6 +144,42 @@ code { font-size: .9em; overflow-wrap: anywhere; }
 .mail-list .subject { font-weight: 600; }
 .mail-list td { overflow-wrap: break-word; }
 .mail-list .when span { white-space: nowrap; }
+.vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+button.small, .button.small { padding: .3rem .7rem; font-size: .9rem; }
+.cards { list-style: none; padding: 0; margin: .5rem 0 1rem; display: grid; gap: .5rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); align-items: start; }
+.roles { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
+.role .cards { grid-template-columns: 1fr; }
+.cards > li { border: 1px solid var(--line); border-radius: .25rem; padding: .6rem .75rem; }
+.cards > li.has-error { border: 2px solid var(--error); }
+.cards p { margin: .1rem 0; }
+.contact-email { overflow-wrap: anywhere; }
+.contact-form, .add-reporter { max-width: 36rem; }
+.card-actions { margin-top: .25rem; }
+.card-actions details { margin: .25rem 0 .5rem; }
+.row-actions { display: flex; flex-wrap: wrap; gap: .4rem; }
+.status.s-DERIVED, .status.s-CONFIRMED, .status[class*=" t-"] { white-space: nowrap; }
+.status.s-DERIVED, .status.t-LATE { background: #fbf6e9; border-color: #d9c08a; }
+.status.s-CONFIRMED, .status.t-ON_TIME { background: #e3f1e4; border-color: #8fbf93; }
+.status.t-NOT_REPORTED { background: #fdecee; border-color: #e2a0aa; }
+.ladder { padding-left: 1.25rem; max-width: 56rem; }
+.ladder li { margin: .5rem 0; }
+.ladder-people { display: block; color: var(--muted); }
+.ladder-people.missing { color: var(--error); font-weight: 600; }
+td.num { font-variant-numeric: tabular-nums; }
+@media (max-width: 40rem) { .filters.stack-on-phone .field { flex-basis: 100%; max-width: none; } }
+meter.share { width: 100%; max-width: 24rem; height: 1rem; }
+.badge { margin-left: .5rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
+details.area { border-top: 2px solid var(--guinda); margin: 1.25rem 0; padding-top: .25rem; }
+details.area > summary h2, details.objective > summary h3 { display: inline; margin: 0; }
+details.area > summary { padding: .25rem 0; }
+details.objective { border: 1px solid var(--line); border-radius: .25rem; padding: .5rem .75rem; margin: .5rem 0; }
+details.objective[open] { padding-bottom: .75rem; }
+details.objective > summary { font-weight: 400; }
+details.objective > summary h3 { font-size: 1rem; margin-right: .25rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.plan-items { padding-left: 1.1rem; margin: .25rem 0 .5rem; }
+.plan-items > li { margin: .4rem 0; }
+.plan-items.nested { margin-top: .25rem; }
 @media (max-width: 40rem) {
   table.stack thead { position: absolute; left: -999px; }
   table.stack tr { display: block; border-bottom: 1px solid var(--line); padding: .5rem 0; }

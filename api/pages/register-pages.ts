@@ -2,11 +2,13 @@ import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import type { PrismaClient } from '../../prisma/client';
 import type { Auth } from '../auth/principal';
+import { createPageContext } from './page-context';
 import { registerAuditPages } from './audit-pages';
 import { registerCyclePages } from './cycle-pages';
 import { registerHolidayPages } from './holiday-pages';
-import { createPageContext } from './page-context';
+import { registerInstitutionPages } from './institution-pages';
 import { registerPeoplePages } from './people-pages';
+import { registerPlanPages } from './plan-pages';
 
 /** What the secretariat's and working group's pages need. */
 export interface PageRouteDeps {
@@ -29,8 +31,10 @@ export type PageDeps = PageRouteDeps & { pageContext: ReturnType<typeof createPa
  */
 export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   const pageDeps: PageDeps = { ...deps, pageContext: createPageContext({ auth: deps.auth, hasMailbox: deps.hasMailbox }) };
+  registerAuditPages(app, pageDeps);
   registerCyclePages(app, pageDeps);
   registerHolidayPages(app, pageDeps);
-  registerAuditPages(app, pageDeps);
+  registerInstitutionPages(app, pageDeps);
   registerPeoplePages(app, pageDeps);
+  registerPlanPages(app, pageDeps);
 }
