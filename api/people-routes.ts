@@ -6,11 +6,30 @@ import { LIMITS, zEmailAddress, zLine } from '../domain/input-bounds';
 import { Access, Role } from '../domain/roles';
 import type { PrismaClient } from '../prisma/client';
 import { sha256, type Auth } from './auth/principal';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AUTH_PROBLEMS, BODY_PROBLEMS, json, responses, SIGNED_IN, Tag, zInstant } from './route-schemas';
 
 const ZRole = z.enum([Role.SECRETARIAT, Role.WORKING_GROUP]);
 export const ZCreateUserBody = z.strictObject({ email: zEmailAddress(), name: zLine(LIMITS.name), role: ZRole });
 export const ZCreateTokenBody = z.strictObject({ name: zLine(LIMITS.name), role: ZRole });
 const ZId = z.strictObject({ id: z.string().regex(/^[a-z0-9]{20,40}$/, 'is not an id') });
+
+const ZUser = z
+  .strictObject({ id: z.string(), email: z.string(), name: z.string(), role: ZRole, active: z.boolean(), createdAt: zInstant(), lastSignInAt: zInstant().nullable() })
+  .meta({ id: 'User' });
+const ZApiToken = z
+  .strictObject({
+    id: z.string(),
+    name: z.string(),
+    role: ZRole,
+    prefix: z.string().meta({ description: "The token's first 16 characters, to recognise it." }),
+    createdBy: z.string(),
+    createdAt: zInstant(),
+    lastUsedAt: zInstant().nullable(),
+    revokedAt: zInstant().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+const ZNewApiToken = ZApiToken.extend({ token: z.string().meta({ description: 'The token itself: shown this once, never again (only its SHA-256 is kept).' }) });
 
 /** A token for automation: `nap1325_` and 43 characters of base64url (32 random bytes). */
 export function newApiToken(): string {
@@ -45,73 +64,156 @@ export const tokenView = (t: { id: string; name: string; role: string; prefix: s
  * change is audited.
  */
 export function registerPeopleRoutes(app: FastifyInstance, { prisma, auth, now }: { prisma: PrismaClient; auth: Auth; now: () => Date }): void {
-  app.get('/api/users', async (request) => {
-    await auth.guard(request, Access.ACT);
-    const users = await prisma.user.findMany({ orderBy: [{ active: 'desc' }, { email: 'asc' }], take: 1_000 });
-    return { users: users.map(userView) };
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const secretariat = { onRequest: auth.requires(Access.ACT) };
 
-  app.post('/api/users', async (request, reply) => {
-    const who = await auth.guard(request, Access.ACT);
-    const body = ZCreateUserBody.parse(request.body ?? {});
-    const user = await prisma.$transaction(async (tx) => {
-      const saved = await tx.user.upsert({
-        where: { email: body.email },
-        create: { email: body.email, name: body.name, role: body.role, createdBy: who.name },
-        update: { name: body.name, role: body.role, active: true },
+  api.get(
+    '/api/users',
+    {
+      ...secretariat,
+      schema: {
+        tags: [Tag.PEOPLE],
+        summary: 'Who signs in',
+        description: 'Every user (at most 1,000), active first. The secretariat only.',
+        security: SIGNED_IN,
+        response: responses({ 200: json(z.strictObject({ users: z.array(ZUser) }), 'The users.') }, AUTH_PROBLEMS),
+      },
+    },
+    async () => {
+      const users = await prisma.user.findMany({ orderBy: [{ active: 'desc' }, { email: 'asc' }], take: 1_000 });
+      return { users: users.map(userView) };
+    },
+  );
+
+  api.post(
+    '/api/users',
+    {
+      ...secretariat,
+      schema: {
+        tags: [Tag.PEOPLE],
+        summary: 'Add (or reactivate) a user',
+        description: 'A user who exists is reactivated with the name and role given. They sign in with an emailed link (`/sign-in`).',
+        security: SIGNED_IN,
+        body: ZCreateUserBody,
+        response: responses({ 201: json(ZUser, 'Saved.') }, BODY_PROBLEMS, AUTH_PROBLEMS),
+      },
+    },
+    async (request, reply) => {
+      const who = await auth.guard(request, Access.ACT);
+      const body = request.body;
+      const user = await prisma.$transaction(async (tx) => {
+        const saved = await tx.user.upsert({
+          where: { email: body.email },
+          create: { email: body.email, name: body.name, role: body.role, createdBy: who.name },
+          update: { name: body.name, role: body.role, active: true },
+        });
+        await tx.auditEvent.create({ data: { actor: who.name, action: 'USER_SAVED', data: { email: body.email, role: body.role } } });
+        return saved;
       });
-      await tx.auditEvent.create({ data: { actor: who.name, action: 'USER_SAVED', data: { email: body.email, role: body.role } } });
-      return saved;
-    });
-    return reply.status(201).send(userView(user));
-  });
+      return reply.status(201).send(userView(user));
+    },
+  );
 
-  app.post('/api/users/:id/deactivate', async (request) => {
-    const who = await auth.guard(request, Access.ACT);
-    const { id } = ZId.parse(request.params);
-    const user = await prisma.user.findUnique({ where: { id } });
-    if (!user) throw new AppError('NOT_FOUND', `No user ${id}.`);
-    if (user.id === who.userId) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
-    await prisma.$transaction([
-      prisma.user.update({ where: { id }, data: { active: false } }),
-      prisma.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now() } }),
-      prisma.auditEvent.create({ data: { actor: who.name, action: 'USER_DEACTIVATED', data: { email: user.email } } }),
-    ]);
-    return userView({ ...user, active: false });
-  });
-
-  app.get('/api/tokens', async (request) => {
-    await auth.guard(request, Access.ACT);
-    const tokens = await prisma.apiToken.findMany({ orderBy: { createdAt: 'desc' }, take: 1_000 });
-    return { tokens: tokens.map(tokenView) };
-  });
-
-  app.post('/api/tokens', async (request, reply) => {
-    const who = await auth.guard(request, Access.ACT);
-    const body = ZCreateTokenBody.parse(request.body ?? {});
-    const token = newApiToken();
-    const row = await prisma.$transaction(async (tx) => {
-      const saved = await tx.apiToken.create({ data: { name: body.name, role: body.role, tokenHash: sha256(token), prefix: token.slice(0, 16), createdBy: who.name } });
-      await tx.auditEvent.create({ data: { actor: who.name, action: 'TOKEN_CREATED', data: { name: body.name, role: body.role, prefix: saved.prefix } } });
-      return saved;
-    });
-    return reply.status(201).send({ ...tokenView(row), token });
-  });
-
-  app.delete('/api/tokens/:id', async (request) => {
-    const who = await auth.guard(request, Access.ACT);
-    const { id } = ZId.parse(request.params);
-    const row = await prisma.apiToken.findUnique({ where: { id } });
-    if (!row) throw new AppError('NOT_FOUND', `No token ${id}.`);
-    const revokedAt = row.revokedAt ?? now();
-    if (!row.revokedAt) {
+  api.post(
+    '/api/users/:id/deactivate',
+    {
+      ...secretariat,
+      schema: {
+        tags: [Tag.PEOPLE],
+        summary: 'Deactivate a user',
+        description: 'They can no longer sign in, and their sessions end at once. 409 for yourself.',
+        security: SIGNED_IN,
+        params: ZId,
+        response: responses({ 200: json(ZUser, 'Deactivated.') }, 400, AUTH_PROBLEMS, 404, 409),
+      },
+    },
+    async (request) => {
+      const who = await auth.guard(request, Access.ACT);
+      const { id } = request.params;
+      const user = await prisma.user.findUnique({ where: { id } });
+      if (!user) throw new AppError('NOT_FOUND', `No user ${id}.`);
+      if (user.id === who.userId) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
       await prisma.$transaction([
-        prisma.apiToken.update({ where: { id }, data: { revokedAt } }),
-        prisma.auditEvent.create({ data: { actor: who.name, action: 'TOKEN_REVOKED', data: { name: row.name, prefix: row.prefix } } }),
+        prisma.user.update({ where: { id }, data: { active: false } }),
+        prisma.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now() } }),
+        prisma.auditEvent.create({ data: { actor: who.name, action: 'USER_DEACTIVATED', data: { email: user.email } } }),
       ]);
-    }
-    return tokenView({ ...row, revokedAt });
-  });
+      return userView({ ...user, active: false });
+    },
+  );
+
+  api.get(
+    '/api/tokens',
+    {
+      ...secretariat,
+      schema: {
+        tags: [Tag.PEOPLE],
+        summary: 'The tokens of automation',
+        description: 'Every API token (at most 1,000), newest first: never the token itself.',
+        security: SIGNED_IN,
+        response: responses({ 200: json(z.strictObject({ tokens: z.array(ZApiToken) }), 'The tokens.') }, AUTH_PROBLEMS),
+      },
+    },
+    async () => {
+      const tokens = await prisma.apiToken.findMany({ orderBy: { createdAt: 'desc' }, take: 1_000 });
+      return { tokens: tokens.map(tokenView) };
+    },
+  );
+
+  api.post(
+    '/api/tokens',
+    {
+      ...secretariat,
+      schema: {
+        tags: [Tag.PEOPLE],
+        summary: 'Create an API token',
+        description: 'For scripts: `Authorization: Bearer <token>` acts with the role given. The answer is the only time the token is shown.',
+        security: SIGNED_IN,
+        body: ZCreateTokenBody,
+        response: responses({ 201: json(ZNewApiToken, 'Created: keep `token` now.') }, BODY_PROBLEMS, AUTH_PROBLEMS),
+      },
+    },
+    async (request, reply) => {
+      const who = await auth.guard(request, Access.ACT);
+      const body = request.body;
+      const token = newApiToken();
+      const row = await prisma.$transaction(async (tx) => {
+        const saved = await tx.apiToken.create({ data: { name: body.name, role: body.role, tokenHash: sha256(token), prefix: token.slice(0, 16), createdBy: who.name } });
+        await tx.auditEvent.create({ data: { actor: who.name, action: 'TOKEN_CREATED', data: { name: body.name, role: body.role, prefix: saved.prefix } } });
+        return saved;
+      });
+      return reply.status(201).send({ ...tokenView(row), token });
+    },
+  );
+
+  api.delete(
+    '/api/tokens/:id',
+    {
+      ...secretariat,
+      schema: {
+        tags: [Tag.PEOPLE],
+        summary: 'Revoke an API token',
+        description: 'Immediate; revoking a revoked token changes nothing.',
+        security: SIGNED_IN,
+        params: ZId,
+        response: responses({ 200: json(ZApiToken, 'Revoked.') }, 400, AUTH_PROBLEMS, 404),
+      },
+    },
+    async (request) => {
+      const who = await auth.guard(request, Access.ACT);
+      const { id } = request.params;
+      const row = await prisma.apiToken.findUnique({ where: { id } });
+      if (!row) throw new AppError('NOT_FOUND', `No token ${id}.`);
+      const revokedAt = row.revokedAt ?? now();
+      if (!row.revokedAt) {
+        await prisma.$transaction([
+          prisma.apiToken.update({ where: { id }, data: { revokedAt } }),
+          prisma.auditEvent.create({ data: { actor: who.name, action: 'TOKEN_REVOKED', data: { name: row.name, prefix: row.prefix } } }),
+        ]);
+      }
+      return tokenView({ ...row, revokedAt });
+    },
+  );
 }
 
 /**

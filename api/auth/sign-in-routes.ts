@@ -5,6 +5,7 @@ import type { PrismaClient } from '../../prisma/client';
 import { SignInPage, type SignInPageModel } from '../../ui/pages/sign-in-page';
 import { renderPage } from '../../ui/render-page';
 import { requestLanguage } from '../request-language';
+import { PAGE } from '../route-schemas';
 import { sessionIdOf, sha256, type Auth } from './principal';
 import { consumeSignInLink, issueSignInLink, revokeSession } from './sign-in-links';
 
@@ -49,11 +50,12 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
         ),
       );
 
-  app.get('/sign-in', async (request, reply) => page(request, reply, { lang: requestLanguage(request, 'es-MX'), step: 'form' }));
+  app.get('/sign-in', PAGE, async (request, reply) => page(request, reply, { lang: requestLanguage(request, 'es-MX'), step: 'form' }));
 
   app.post(
     '/sign-in',
     {
+      ...PAGE,
       onRequest: app.csrfProtection,
       // Per client address; per address it is at most three links a quarter hour (sign-in-links.ts).
       config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
@@ -74,12 +76,12 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
     },
   );
 
-  app.get('/sign-in/confirm', async (request, reply) => {
+  app.get('/sign-in/confirm', PAGE, async (request, reply) => {
     const query = ZConfirmQuery.parse(request.query ?? {});
     return page(request, reply, { lang: query.lang ?? requestLanguage(request, 'es-MX'), step: 'confirm', token: query.token });
   });
 
-  app.post('/sign-in/confirm', { onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/sign-in/confirm', { ...PAGE, onRequest: app.csrfProtection }, async (request, reply) => {
     const body = ZConfirmBody.parse(request.body ?? {});
     const lang = body.lang ?? requestLanguage(request, 'es-MX');
     const opened = body.token ? await consumeSignInLink(prisma, { token: body.token, now: now() }) : undefined;
@@ -94,7 +96,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
     return reply.redirect(`/dashboard?lang=${lang}`, 303);
   });
 
-  app.post('/sign-out', { onRequest: app.csrfProtection }, async (request, reply) => {
+  app.post('/sign-out', { ...PAGE, onRequest: app.csrfProtection }, async (request, reply) => {
     const principal = await deps.auth.principalOf(request).catch(() => undefined);
     if (principal?.sessionId) await revokeSession(prisma, { sessionId: principal.sessionId, now: now() });
     (request as SessionRequest).session.delete();
