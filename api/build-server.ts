@@ -4,7 +4,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import secureSession from '@fastify/secure-session';
 import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { createHash, randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { AppError } from '../domain/app-error';
@@ -19,6 +20,8 @@ import { registerHolidayRoutes } from './holiday-routes';
 import { registerHttpMetrics } from './http-metrics';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerMetricsRoutes } from './metrics-routes';
+import { registerOpenApi } from './openapi';
+import { HIDDEN } from './route-schemas';
 import { createOperatorAccess } from './operator-access';
 import { registerProblemHandler, sendProblem } from './problem';
 import { createReadinessChecks } from './readiness-checks';
@@ -35,6 +38,9 @@ import { registerCsrfGuard } from './pages/csrf-guard';
 import { registerPages } from './pages/register-pages';
 import { registerInstitutionRoutes } from './institution-routes';
 import type { ReadinessCheck } from './run-readiness-checks';
+import { registerAuditRoutes } from './audit-routes';
+import { registerSubmissionRoutes } from './submission-routes';
+import { zodValidatorCompiler } from './validator-compiler';
 
 export interface ServerDeps {
   prisma: PrismaClient;
@@ -71,6 +77,8 @@ export interface ServerDeps {
   metricsToken?: string;
   /** The registry /metrics serves (default: a fresh one). `npm start` passes one holding Node's process metrics. */
   metricsRegistry?: Registry;
+  /** Told of every route as it is registered (test/api/openapi.test.ts checks each is documented or a page). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -104,7 +112,8 @@ function requestId(header: string | string[] | undefined): string {
  * The HTTP API: secretariat routes under /api, the agency contact's form under /respond, the local
  * mail catcher under /mail when one runs, and the operators' /healthz, /readyz and /metrics
  * (api/health-routes, api/metrics-routes; who may read them: api/operator-access). Every error is
- * answered as problem+json (api/problem.ts); every response carries security headers (CSP,
+ * answered as problem+json (api/problem.ts). Every API route declares its schemas with zod, checked on the
+ * way in and encoded on the way out, and described at /openapi.json and /docs (api/openapi.ts); every response carries security headers (CSP,
  * frame-ancestors 'none', nosniff) and an X-Request-Id that the logs carry too (a link's token never). `close()` resolves once no route handler is running any more (api/drain-on-close.ts):
  * only then may the caller close the Temporal connection and the database the handlers use.
  */
@@ -141,6 +150,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       }
     },
   });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  // Every route declares its params, query, body and answers with zod (fastify-type-provider-zod): zod
+  // checks what comes in (api/validator-compiler.ts), and encodes what goes out with the schema of its status.
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   drainOnClose(app);
   const registry = deps.metricsRegistry ?? new Registry();
   registerHttpMetrics(app, registry);
@@ -187,6 +201,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(csrf, { sessionPlugin: '@fastify/secure-session', getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['csrf-token'] as string | undefined) });
   registerCsrfGuard(app);
+  // Before any route: @fastify/swagger collects the routes registered after it.
+  await registerOpenApi(app);
   registerAssetRoutes(app);
   const now = deps.now ?? (() => new Date());
   const auth = createAuth({ prisma: deps.prisma, secretariatToken: deps.secretariatToken, open: !deps.secretariatToken, now });
@@ -199,7 +215,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const record = createRecordMetrics({ prisma: deps.prisma, registry, onError: (err) => app.log.warn({ err }, 'metrics: the record could not be read') });
   registerMetricsRoutes(app, { registry, record, access });
-  app.get('/', async (request, reply) => {
+  app.get('/', HIDDEN, async (request, reply) => {
     const lang = requestLanguage(request, 'es-MX');
     const page = StartPage({
       lang,
@@ -210,6 +226,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, auth });
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, auth });
+  registerSubmissionRoutes(app, { prisma: deps.prisma, auth });
+  registerAuditRoutes(app, { prisma: deps.prisma, auth });
   registerHolidayRoutes(app, { prisma: deps.prisma, auth });
   registerPeopleRoutes(app, { prisma: deps.prisma, auth, now });
   registerInstitutionRoutes(app, { prisma: deps.prisma, auth });

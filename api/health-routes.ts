@@ -1,7 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { OperatorAccess } from './operator-access';
-import { sendProblem } from './problem';
+import { sendProblem, ZProblem } from './problem';
+import { json, OPEN, problem, responses, Tag } from './route-schemas';
 import { runReadinessChecks, type ReadinessCheck, type ReadinessReport } from './run-readiness-checks';
+
+/** One dependency's check, as /readyz shows it (`message` only to operators). */
+const ZCheck = z.strictObject({
+  ok: z.boolean(),
+  ms: z.number().int(),
+  error: z.string().optional().meta({ description: '`TIMEOUT`, `ECONNREFUSED`, `UNAVAILABLE`, …' }),
+  message: z.string().optional().meta({ description: "The error's own message: to operators only (the metrics or secretariat token)." }),
+});
+const ZNotReady = ZProblem.extend({ ready: z.literal(false), checks: z.record(z.string(), ZCheck) }).meta({ id: 'NotReady' });
 
 /** What a load balancer is told to wait before asking /readyz again. */
 const RETRY_AFTER_SECONDS = 5;
@@ -50,28 +62,56 @@ export function registerHealthRoutes(
     clearTimeout(timer);
   });
 
-  app.get('/healthz', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-    return { ok: true };
-  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/healthz',
+    {
+      schema: {
+        tags: [Tag.OPERATIONS],
+        summary: 'Liveness',
+        description: 'The process answers; no dependency is touched. Open.',
+        security: OPEN,
+        response: responses({ 200: json(z.strictObject({ ok: z.literal(true) }), 'Alive.') }),
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/readyz', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    const report = await readiness();
-    if (report.ready) {
-      const brief = Object.fromEntries(Object.entries(report.checks).map(([name, { ok, ms }]) => [name, { ok, ms }]));
-      return { ready: true, checks: brief };
-    }
-    const failed = Object.entries(report.checks).filter(([, r]) => !r.ok);
-    request.log.warn({ checks: report.checks }, `not ready: ${failed.map(([name, r]) => `${name}: ${r.message}`).join('; ')}`);
-    const operator = access.isOperator(request.headers.authorization);
-    const shown = Object.fromEntries(Object.entries(report.checks).map(([name, { message, ...rest }]) => [name, operator && message ? { ...rest, message } : rest]));
-    return sendProblem(reply, {
-      status: 503,
-      code: 'NOT_READY',
-      detail: `Not ready: ${failed.map(([name, r]) => `${name} (${r.error}${operator && r.message ? `: ${r.message}` : ''})`).join(', ')}.`,
-      retryAfterSeconds: RETRY_AFTER_SECONDS,
-      extensions: { ready: false, checks: shown },
-    });
-  });
+  api.get(
+    '/readyz',
+    {
+      schema: {
+        tags: [Tag.OPERATIONS],
+        summary: 'Readiness',
+        description: 'Every dependency (Temporal, PostgreSQL, SMTP) answered, each checked in parallel within its time limit (2 s). Open; the errors\' own messages only to operators.',
+        security: OPEN,
+        response: responses({
+          200: json(z.strictObject({ ready: z.literal(true), checks: z.record(z.string(), ZCheck.pick({ ok: true, ms: true })) }), 'Ready: each check and its time.'),
+          503: problem(503, 'Not ready (`NOT_READY`): `detail` names each dependency that failed and why, `checks` gives every outcome; `Retry-After`.', ZNotReady),
+        }),
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const report = await readiness();
+      if (report.ready) {
+        const brief = Object.fromEntries(Object.entries(report.checks).map(([name, { ok, ms }]) => [name, { ok, ms }]));
+        return { ready: true as const, checks: brief };
+      }
+      const failed = Object.entries(report.checks).filter(([, r]) => !r.ok);
+      request.log.warn({ checks: report.checks }, `not ready: ${failed.map(([name, r]) => `${name}: ${r.message}`).join('; ')}`);
+      const operator = access.isOperator(request.headers.authorization);
+      const shown = Object.fromEntries(Object.entries(report.checks).map(([name, { message, ...rest }]) => [name, operator && message ? { ...rest, message } : rest]));
+      return sendProblem(reply, {
+        status: 503,
+        code: 'NOT_READY',
+        detail: `Not ready: ${failed.map(([name, r]) => `${name} (${r.error}${operator && r.message ? `: ${r.message}` : ''})`).join(', ')}.`,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+        extensions: { ready: false, checks: shown },
+      });
+    },
+  );
 }

@@ -10,6 +10,7 @@ import { MailSignInPage } from '../ui/pages/mail-sign-in-page';
 import { renderPage } from '../ui/render-page';
 import { Role } from '../domain/roles';
 import { sameSecret, type Auth } from './auth/principal';
+import { HIDDEN } from './route-schemas';
 
 /** An address header as mailparser gives it (`text` is the header as people read it; `value`, its addresses). */
 interface MailboxAddress {
@@ -171,7 +172,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
     return message;
   };
 
-  app.post('/mail/sign-in', async (request, reply) => {
+  app.post('/mail/sign-in', HIDDEN, async (request, reply) => {
     const { token, lang = 'es-MX' } = z.object({ token: z.string().max(512), lang: z.enum(['es-MX', 'en']).optional() }).parse(request.body ?? {});
     if (!secretariatToken || !sameSecret(token, secretariatToken)) {
       return html(reply.status(403), renderPage(MailSignInPage({ lang, refused: true, urls: { switchLanguage: otherLang('/mail', lang) } })));
@@ -180,7 +181,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
     return reply.header('set-cookie', `${COOKIE}=${cookieValue(secretariatToken)}; Path=/mail; HttpOnly; SameSite=Strict${secure}`).redirect(inLang('/mail', lang), 303);
   });
 
-  app.get('/mail', async (request, reply) => {
+  app.get('/mail', HIDDEN, async (request, reply) => {
     if (!(await requireSecretariat(request, reply))) return reply;
     const lang = langOf(request);
     const rows = [...mailbox.messages].reverse().map((m) => ({
@@ -196,7 +197,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
     return html(reply, renderPage(MailListPage({ lang, rows, file: mailbox.file, urls: { switchLanguage: otherLang('/mail', lang) } })));
   });
 
-  app.get('/mail/:id', async (request, reply) => {
+  app.get('/mail/:id', HIDDEN, async (request, reply) => {
     if (!(await requireSecretariat(request, reply))) return reply;
     const m = messageOf(request);
     void reply.header('vary', 'Accept').header('x-content-type-options', 'nosniff');
@@ -228,21 +229,21 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
     return html(reply, renderPage(MailMessagePage(model)));
   });
 
-  app.get('/mail/:id/html', async (request, reply) => {
+  app.get('/mail/:id/html', HIDDEN, async (request, reply) => {
     if (!(await requireSecretariat(request, reply))) return reply;
     const m = messageOf(request);
     if (!m.parsed.html) throw new AppError('NOT_FOUND', `Message ${m.id} has no HTML part.`);
     return reply.header('content-security-policy', MESSAGE_CSP).header('x-content-type-options', 'nosniff').type('text/html; charset=utf-8').send(m.parsed.html);
   });
 
-  app.get('/mail/:id/raw', async (request, reply) => {
+  app.get('/mail/:id/raw', HIDDEN, async (request, reply) => {
     if (!(await requireSecretariat(request, reply))) return reply;
     const m = messageOf(request);
     if (m.raw === undefined) throw new AppError('NOT_FOUND', `The source of message ${m.id} is not kept.`);
     return reply.header('content-security-policy', MESSAGE_CSP).header('x-content-type-options', 'nosniff').type('text/plain; charset=utf-8').send(m.raw);
   });
 
-  app.get('/mail/:id/attachments/:n', async (request, reply) => {
+  app.get('/mail/:id/attachments/:n', HIDDEN, async (request, reply) => {
     if (!(await requireSecretariat(request, reply))) return reply;
     const { n } = ZAttachment.parse(request.params);
     const m = messageOf(request);
@@ -256,7 +257,7 @@ export function registerMailboxRoutes(app: FastifyInstance, mailbox: Mailbox, ac
       .send(attachment.content);
   });
 
-  app.get('/mail.json', async (request, reply) => {
+  app.get('/mail.json', HIDDEN, async (request, reply) => {
     if (!(await requireSecretariat(request, reply))) return reply;
     return mailbox.messages.map((m) => ({
       id: m.id,

@@ -1,5 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import { z, ZodError } from 'zod';
 import { AppError, appErrorStatus } from '../domain/app-error';
 import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
 import type { Locale } from '../domain/input-bounds';
@@ -57,6 +57,44 @@ function answer(request: FastifyRequest, reply: FastifyReply, problem: Problem):
 }
 
 /**
+ * Every refusal's body (RFC 9457 problem+json), as the document describes it: `code` is stable (programs
+ * branch on it), `detail` is for people, in their language; bad input names each field in `fields`
+ * (`{"values[2].value": "…"}`) and in `errors` with a code per field. Further members are allowed (RFC 9457
+ * §3.2: /readyz adds `ready` and `checks`), so the schema is loose: every problem any route sends encodes.
+ */
+export const ZProblem = z
+  .looseObject({
+    type: z.string().meta({ examples: ['urn:nap1325:problem:validation'] }),
+    title: z.string(),
+    status: z.number().int().min(400).max(599),
+    code: z.string().meta({ description: 'Stable code: `VALIDATION`, `NOT_FOUND`, `PAST_CUTOFF`, `LINK_EXPIRED`, …' }),
+    detail: z.string().meta({ description: "What happened, in the reader's language." }),
+    fields: z.record(z.string(), z.string()).optional().meta({ description: 'Each bad field (its JSON path) and what is wrong with it.' }),
+    errors: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'Each bad field with a stable code (`REQUIRED`, `TOO_LONG`, `NOT_A_COUNT`, …) and its message.' }),
+  })
+  .meta({ id: 'Problem', description: 'A refusal (RFC 9457 problem details).' });
+export type TProblem = z.output<typeof ZProblem>;
+
+/**
+ * A validation failure Fastify reports as a `validation` list (a schema checked by another compiler than
+ * api/validator-compiler.ts, e.g. fastify-type-provider-zod's own, whose items carry the zod issue's
+ * members in `params` and its path as `/values/2/value`): read back into zod issues, so it is answered
+ * like any other. A numeric path segment is taken for an index.
+ */
+function issuesOfValidation(validation: readonly FastifySchemaValidationError[]): z.core.$ZodIssue[] {
+  return validation.map((item) => {
+    const path = item.instancePath
+      .split('/')
+      .slice(1)
+      .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment.replace(/~1/g, '/').replace(/~0/g, '~')));
+    return { ...(item.params as object), code: item.keyword, path, message: item.message ?? 'is not valid' } as z.core.$ZodIssue;
+  });
+}
+
+/**
  * Sends one problem+json answer (RFC 9457) with a stable `code` beside the readable `detail`.
  * `extensions` are further members of the problem (RFC 9457 §3.2), e.g. /readyz's `checks`.
  */
@@ -110,8 +148,9 @@ export function registerProblemHandler(app: FastifyInstance): void {
         retryAfterSeconds: error.extra.retryAfterSeconds,
       });
     }
-    if (error instanceof ZodError) {
-      const issues = localizeZodIssues({ issues: error.issues, lang });
+    const validation = (error as FastifyError).validation;
+    if (error instanceof ZodError || (Array.isArray(validation) && validation.length > 0)) {
+      const issues = localizeZodIssues({ issues: error instanceof ZodError ? error.issues : issuesOfValidation(validation!), lang });
       const first = issues[0];
       const lead = lang === 'en' ? 'Invalid request' : 'Solicitud no válida';
       request.log.info({ status: 400, fields: issues.map((i) => i.field) }, `${lead}: ${first.field}: ${first.message}`);

@@ -5,9 +5,10 @@ import { linkProblem, LinkProblem, verifyLinkToken, type TLinkClaims } from '../
 import type { PrismaClient } from '../prisma/client';
 import { requestLanguage, setRequestLanguage } from './request-language';
 
-const ZQuery = z.object({
-  token: z.string().max(4_096).optional(),
-  lang: z.enum(['es-MX', 'en']).optional(),
+/** The query of every route behind a contact's link: the link's token, and the language asked for. */
+export const ZRespondQuery = z.object({
+  token: z.string().max(4_096).optional().meta({ description: "The signed token of the emailed link (see the `linkToken` security scheme)." }),
+  lang: z.enum(['es-MX', 'en']).optional().meta({ description: "The language to answer in; otherwise the contact's, else `Accept-Language`, else es-MX." }),
 });
 
 /** The indicators an institution reports, with their objective, in the plan's order. */
@@ -36,7 +37,7 @@ export async function requestIndicators(prisma: PrismaClient, { planId, institut
  * link is 401, one for another request or a replaced contact 403 — in that language (domain/signed-link).
  */
 export async function loadRespondContext(prisma: PrismaClient, request: FastifyRequest, { now, linkSigningSecret, token: bodyToken }: { now: Date; linkSigningSecret: string; token?: string }) {
-  const query = ZQuery.parse(request.query ?? {});
+  const query = ZRespondQuery.parse(request.query ?? {});
   const asked = requestLanguage(request, 'es-MX');
   setRequestLanguage(request, asked);
   const params = ZRequestParams.parse(request.params);

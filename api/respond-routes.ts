@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import { formatDeadline, formatMoment } from '../domain/deadline-text';
 import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
-import { zIsoDate, zReason, ZRequestParams, type Locale } from '../domain/input-bounds';
+import { LIMITS, zIsoDate, zReason, ZRequestParams, type Locale } from '../domain/input-bounds';
 import type { SubmitResult } from '../domain/request-types';
 import { submissionContentHash, validateSubmission, ZSubmitInput, type IndicatorForValidation, type TSubmitInput } from '../domain/submission';
 import type { PrismaClient } from '../prisma/client';
@@ -15,10 +15,14 @@ import { respondText } from '../ui/pages/respond-text';
 import { renderPage } from '../ui/render-page';
 import { requestExtensionUpdate, resendRequestUpdate, submitUpdate } from '../workflows';
 import { requestLanguage } from './request-language';
-import { loadRespondContext, respondUrl, type RespondContext } from './respond-context';
+import { loadRespondContext, respondUrl, ZRespondQuery, type RespondContext } from './respond-context';
 import { formToSubmission, placeIssues } from './respond-form';
 import { buildRespondPageModel, correctionWindowEnd, valueRows } from './respond-page-model';
 import { runUpdate } from './run-update';
+import { ZRequestStatus } from './cycle-routes';
+import { ZCommandResult } from './request-routes';
+import { json, LINK_TOKEN, noBody, HIDDEN, problemOrPage, problemsOrPages, responses, Tag, zInstant } from './route-schemas';
+import { documentationOnly } from './validator-compiler';
 
 export interface RespondRouteDeps {
   prisma: PrismaClient;
@@ -30,8 +34,50 @@ export interface RespondRouteDeps {
 export const ZExtensionRequestBody = z.strictObject({ deadline: zIsoDate(), reason: zReason() });
 /** The fresh-link form: the token the contact came with (perhaps expired), and the page's language. */
 const ZNewLinkBody = z.object({ token: z.string().max(4_096).optional(), lang: z.enum(['es-MX', 'en']).optional() });
-const ZNoticeQuery = z.object({ notice: z.enum(['draft', 'submitted', 'corrected', 'duplicate', 'extension']).optional(), v: z.coerce.number().int().min(1).max(100_000).optional() });
-const ZReceiptQuery = z.object({ v: z.coerce.number().int().min(1).max(100_000).optional() });
+const ZNoticeQuery = z.object({ notice: z.enum(['draft', 'submitted', 'corrected', 'duplicate', 'extension']).optional(), v: z.coerce.number().int().min(1).max(LIMITS.versions).optional() });
+const ZReceiptQuery = z.object({ v: z.coerce.number().int().min(1).max(LIMITS.versions).optional() });
+
+/** What a program reads behind the link (`Accept: application/json`): the request and its indicators. */
+const ZRespondView = z
+  .strictObject({
+    year: z.number().int(),
+    institution: z.strictObject({ code: z.string(), nameEs: z.string(), nameEn: z.string() }),
+    status: ZRequestStatus,
+    deadline: zInstant(),
+    contact: z.string().meta({ description: 'The contact the link was sent to.' }),
+    indicators: z.array(
+      z.strictObject({
+        code: z.string(),
+        textEs: z.string(),
+        textEn: z.string(),
+        unit: z.enum(['COUNT', 'PERCENTAGE', 'YES_NO', 'TEXT']),
+        disaggregation: z.enum(['NONE', 'SEX']).meta({ description: 'SEX: send TOTAL, WOMEN and MEN.' }),
+      }),
+    ),
+    latestVersion: z.number().int().nullable(),
+  })
+  .meta({ id: 'RespondView' });
+
+/** What a submission answers (the workflow's result, its content hash left out). */
+const ZSubmitAnswer = z
+  .looseObject({ status: ZRequestStatus, version: z.number().int(), duplicate: z.boolean().meta({ description: 'true: the same content was already recorded; nothing new stored.' }), kind: z.enum(['DRAFT', 'FINAL', 'CORRECTION']) })
+  .meta({ id: 'SubmitResult' });
+
+/** The page's form, as a browser posts it (documented; read by api/respond-form.ts). */
+const ZSubmitForm = z
+  .object({
+    final: z.string().optional().meta({ description: '`false` saves a draft; otherwise the report is submitted.' }),
+    narrative: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .catchall(z.string())
+  .meta({ description: 'Fields `v|<indicator>|<TOTAL|WOMEN|MEN>` (a value; empty ones are left out) and `c|<indicator>` (a comment; alone, it means no data because…).' });
+
+/** The extension form, as a browser posts it. */
+const ZExtensionForm = z.object({ deadline: z.string(), reason: z.string() });
+
+/** The contact's routes: schemas for the document only (api/validator-compiler.ts says why). */
+const CONTACT = { validatorCompiler: documentationOnly } as const;
 
 /** Fresh links a request may send from the link-problem page per hour (the IP limit is the plugin's). */
 const NEW_LINKS_PER_REQUEST_PER_HOUR = 3;
@@ -79,91 +125,140 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     );
   };
 
-  app.get('/respond/:year/:institution', async (request, reply) => {
-    let ctx: RespondContext;
-    try {
-      ctx = await load(request);
-    } catch (err) {
-      return linkProblemPage(request, reply, err);
-    }
-    if (!wantsPage(request)) {
-      const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' }, select: { version: true } });
-      return {
-        year: ctx.params.year,
-        institution: { code: ctx.dataRequest.institution.code, nameEs: ctx.dataRequest.institution.nameEs, nameEn: ctx.dataRequest.institution.nameEn },
-        status: ctx.dataRequest.status,
-        deadline: ctx.dataRequest.deadline,
-        contact: ctx.claims.c,
-        indicators: ctx.indicators.map((i) => ({ code: i.code, textEs: i.textEs, textEn: i.textEn, unit: i.unit, disaggregation: i.disaggregation })),
-        latestVersion: latest?.version ?? null,
+  app.get(
+    '/respond/:year/:institution',
+    {
+      ...CONTACT,
+      schema: {
+        tags: [Tag.CONTACT],
+        summary: 'The request behind a link',
+        description:
+          "With `Accept: application/json`: the request (status, deadline), the contact, and the indicators to report (code, texts, unit, whether broken down by sex), with the latest version sent. A browser gets the form page. Refusals are in the contact's language.",
+        security: LINK_TOKEN,
+        params: ZRequestParams,
+        querystring: ZRespondQuery,
+        response: responses(
+          {
+            200: { description: 'The request (JSON), or the form page (HTML).', content: { 'application/json': { schema: ZRespondView }, 'text/html': { schema: z.string() } } },
+            401: problemOrPage(401),
+            403: problemOrPage(403),
+          },
+          400,
+        ),
+      },
+    },
+    async (request, reply) => {
+      let ctx: RespondContext;
+      try {
+        ctx = await load(request);
+      } catch (err) {
+        return linkProblemPage(request, reply, err);
+      }
+      if (!wantsPage(request)) {
+        const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' }, select: { version: true } });
+        return {
+          year: ctx.params.year,
+          institution: { code: ctx.dataRequest.institution.code, nameEs: ctx.dataRequest.institution.nameEs, nameEn: ctx.dataRequest.institution.nameEn },
+          status: ctx.dataRequest.status,
+          deadline: ctx.dataRequest.deadline,
+          contact: ctx.claims.c,
+          indicators: ctx.indicators.map((i) => ({ code: i.code, textEs: i.textEs, textEn: i.textEn, unit: i.unit, disaggregation: i.disaggregation })),
+          latestVersion: latest?.version ?? null,
+        };
+      }
+      const { notice, v } = ZNoticeQuery.catch({}).parse(request.query ?? {});
+      const t = respondText(ctx.lang);
+      const model = await buildRespondPageModel({
+        prisma,
+        ctx,
+        now: now(),
+        nonce: nonceOf(reply),
+        ...(notice ? { notice: { kind: notice === 'duplicate' ? 'warning' : 'ok', text: t.notices[notice](v ?? 0) } } : {}),
+      });
+      return html(reply, RespondPage(model));
+    },
+  );
+
+  app.post(
+    '/respond/:year/:institution',
+    {
+      ...CONTACT,
+      schema: {
+        tags: [Tag.CONTACT],
+        summary: 'Send values: a draft, the final report, or a correction',
+        description:
+          '`final: false` saves a draft; `final: true` submits: every indicator needs a value, or `null` with a comment. After submission, a different `final` is a correction and needs a `reason`. Each value is checked against its indicator (a COUNT is a whole number below 2^53, a PERCENTAGE 0–100 with at most 6 decimals…); a refusal names each field, in the contact\'s language. The page\'s form is taken too: it is answered with the page (errors in place), or 303 to the page once accepted.',
+        security: LINK_TOKEN,
+        params: ZRequestParams,
+        querystring: ZRespondQuery,
+        body: { content: { 'application/json': { schema: ZSubmitInput }, 'application/x-www-form-urlencoded': { schema: ZSubmitForm } } },
+        response: responses(
+          {
+            201: json(ZSubmitAnswer, 'A new version was recorded.'),
+            200: json(ZSubmitAnswer, 'The same content was already recorded (`duplicate: true`): nothing new.'),
+            303: noBody('The form was accepted: to the page (`Location`), which says so.'),
+            ...problemsOrPages(400, 401, 403, 409, 503),
+          },
+          413,
+          415,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+      const form = isForm ? formToSubmission((request.body ?? {}) as Record<string, unknown>) : undefined;
+      let ctx: RespondContext;
+      try {
+        ctx = await load(request);
+      } catch (err) {
+        return linkProblemPage(request, reply, err);
+      }
+      /** A refusal: JSON callers get problem+json; the form gets its page back, errors in place, what was sent kept. */
+      const refuse = async (error: AppError, issues: readonly FieldIssue[] = error.extra.issues ?? []) => {
+        if (!form) throw error;
+        const placed = placeIssues(issues, form.origins);
+        const errors = placed.errors.length ? placed.errors : [{ message: error.message }];
+        const model = await buildRespondPageModel({ prisma, ctx, now: now(), echo: form.echo, errors, fieldErrors: placed.fieldErrors, nonce: nonceOf(reply) });
+        return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : error.code === 'UNAVAILABLE' ? 503 : 409);
       };
-    }
-    const { notice, v } = ZNoticeQuery.catch({}).parse(request.query ?? {});
-    const t = respondText(ctx.lang);
-    const model = await buildRespondPageModel({
-      prisma,
-      ctx,
-      now: now(),
-      nonce: nonceOf(reply),
-      ...(notice ? { notice: { kind: notice === 'duplicate' ? 'warning' : 'ok', text: t.notices[notice](v ?? 0) } } : {}),
-    });
-    return html(reply, RespondPage(model));
-  });
 
-  app.post('/respond/:year/:institution', async (request, reply) => {
-    const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    const form = isForm ? formToSubmission((request.body ?? {}) as Record<string, unknown>) : undefined;
-    let ctx: RespondContext;
-    try {
-      ctx = await load(request);
-    } catch (err) {
-      return linkProblemPage(request, reply, err);
-    }
-    /** A refusal: JSON callers get problem+json; the form gets its page back, errors in place, what was sent kept. */
-    const refuse = async (error: AppError, issues: readonly FieldIssue[] = error.extra.issues ?? []) => {
-      if (!form) throw error;
-      const placed = placeIssues(issues, form.origins);
-      const errors = placed.errors.length ? placed.errors : [{ message: error.message }];
-      const model = await buildRespondPageModel({ prisma, ctx, now: now(), echo: form.echo, errors, fieldErrors: placed.fieldErrors, nonce: nonceOf(reply) });
-      return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : error.code === 'UNAVAILABLE' ? 503 : 409);
-    };
+      const parsed = ZSubmitInput.safeParse(form ? form.body : (request.body ?? {}));
+      if (!parsed.success) {
+        const issues = localizeZodIssues({ issues: parsed.error.issues, lang: ctx.lang });
+        const lead = ctx.lang === 'en' ? 'Invalid submission' : 'Informe no válido';
+        return refuse(new AppError('VALIDATION', `${lead}: ${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
+      }
+      const input = parsed.data;
+      const validation = validateSubmission({ indicators: ctx.indicators as IndicatorForValidation[], input, lang: ctx.lang });
+      if (!validation.ok) return refuse(new AppError('VALIDATION', validation.message, validation.fields, { issues: validation.issues }));
 
-    const parsed = ZSubmitInput.safeParse(form ? form.body : (request.body ?? {}));
-    if (!parsed.success) {
-      const issues = localizeZodIssues({ issues: parsed.error.issues, lang: ctx.lang });
-      const lead = ctx.lang === 'en' ? 'Invalid submission' : 'Informe no válido';
-      return refuse(new AppError('VALIDATION', `${lead}: ${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
-    }
-    const input = parsed.data;
-    const validation = validateSubmission({ indicators: ctx.indicators as IndicatorForValidation[], input, lang: ctx.lang });
-    if (!validation.ok) return refuse(new AppError('VALIDATION', validation.message, validation.fields, { issues: validation.issues }));
+      const contentHash = await stageSubmission(ctx.dataRequest.id, input, submissionContentHash({ values: validation.values, narrative: input.narrative }));
+      let result: SubmitResult;
+      try {
+        result = await runUpdate(
+          requestName(ctx),
+          () =>
+            temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(submitUpdate, {
+              args: [{ contentHash, final: input.final, submittedBy: ctx.claims.c, ...(input.reason ? { reason: input.reason } : {}) }],
+            }),
+          ctx.lang,
+        );
+      } catch (err) {
+        const duplicate = await duplicateOfLatest(ctx, contentHash);
+        if (duplicate) result = duplicate;
+        else if (err instanceof AppError) return refuse(err);
+        else throw err;
+      }
+      if (form) {
+        const notice = result.duplicate ? 'duplicate' : result.kind === 'DRAFT' ? 'draft' : result.kind === 'CORRECTION' ? 'corrected' : 'submitted';
+        return reply.redirect(respondUrl(ctx, { extra: { notice, v: String(result.version) } }), 303);
+      }
+      const { contentHash: _hash, ...answer } = result;
+      return reply.status(result.duplicate ? 200 : 201).send(answer);
+    },
+  );
 
-    const contentHash = await stageSubmission(ctx.dataRequest.id, input, submissionContentHash({ values: validation.values, narrative: input.narrative }));
-    let result: SubmitResult;
-    try {
-      result = await runUpdate(
-        requestName(ctx),
-        () =>
-          temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(submitUpdate, {
-            args: [{ contentHash, final: input.final, submittedBy: ctx.claims.c, ...(input.reason ? { reason: input.reason } : {}) }],
-          }),
-        ctx.lang,
-      );
-    } catch (err) {
-      const duplicate = await duplicateOfLatest(ctx, contentHash);
-      if (duplicate) result = duplicate;
-      else if (err instanceof AppError) return refuse(err);
-      else throw err;
-    }
-    if (form) {
-      const notice = result.duplicate ? 'duplicate' : result.kind === 'DRAFT' ? 'draft' : result.kind === 'CORRECTION' ? 'corrected' : 'submitted';
-      return reply.redirect(respondUrl(ctx, { extra: { notice, v: String(result.version) } }), 303);
-    }
-    const { contentHash: _hash, ...answer } = result;
-    return reply.status(result.duplicate ? 200 : 201).send(answer);
-  });
-
-  app.get('/respond/:year/:institution/receipt', async (request, reply) => {
+  app.get('/respond/:year/:institution/receipt', HIDDEN, async (request, reply) => {
     let ctx: RespondContext;
     try {
       ctx = await load(request);
@@ -198,52 +293,78 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     );
   });
 
-  app.post('/respond/:year/:institution/extension', async (request, reply) => {
-    const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    let ctx: RespondContext;
-    try {
-      ctx = await load(request);
-    } catch (err) {
-      return linkProblemPage(request, reply, err);
-    }
-    const raw = (request.body ?? {}) as Record<string, unknown>;
-    const echo = { deadline: typeof raw.deadline === 'string' ? raw.deadline : '', reason: typeof raw.reason === 'string' ? raw.reason : '' };
-    const refuse = async (error: AppError) => {
-      if (!isForm) throw error;
-      const errors = Object.fromEntries(Object.entries(error.fields ?? {}).filter(([k]) => k === 'deadline' || k === 'reason'));
-      if (!Object.keys(errors).length) errors[error.extra.reason?.startsWith('DEADLINE') ? 'deadline' : 'reason'] = error.message;
-      const model = await buildRespondPageModel({
-        prisma,
-        ctx,
-        now: now(),
-        nonce: nonceOf(reply),
-        errors: Object.entries(errors).map(([k, message]) => ({ fieldId: `extension-${k}`, message })),
-        extensionForm: { ...echo, errors },
-      });
-      return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : 409);
-    };
-    const parsed = ZExtensionRequestBody.safeParse(isForm ? echo : raw);
-    if (!parsed.success) {
-      const issues = localizeZodIssues({ issues: parsed.error.issues, lang: ctx.lang });
-      return refuse(new AppError('VALIDATION', `${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
-    }
-    try {
-      const result = await runUpdate(
-        requestName(ctx),
-        () => temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(requestExtensionUpdate, { args: [{ ...parsed.data, requestedBy: ctx.claims.c }] }),
-        ctx.lang,
-      );
-      if (isForm) return reply.redirect(respondUrl(ctx, { extra: { notice: 'extension' } }), 303);
-      return result;
-    } catch (err) {
-      if (err instanceof AppError) return refuse(err);
-      throw err;
-    }
-  });
+  app.post(
+    '/respond/:year/:institution/extension',
+    {
+      ...CONTACT,
+      schema: {
+        tags: [Tag.CONTACT],
+        summary: 'Ask for more time',
+        description: 'A new deadline date (Mexico City) and a reason; the secretariat decides (`…/extension-decision`). The page\'s form is taken too: answered with the page (errors in place), or 303 to the page, which shows the request pending.',
+        security: LINK_TOKEN,
+        params: ZRequestParams,
+        querystring: ZRespondQuery,
+        body: { content: { 'application/json': { schema: ZExtensionRequestBody }, 'application/x-www-form-urlencoded': { schema: ZExtensionForm } } },
+        response: responses(
+          {
+            200: json(ZCommandResult, 'Asked: the secretariat is told.'),
+            303: noBody('The form was accepted: to the page (`Location`), which shows the request pending.'),
+            ...problemsOrPages(400, 401, 403, 409),
+          },
+          413,
+          415,
+          503,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+      let ctx: RespondContext;
+      try {
+        ctx = await load(request);
+      } catch (err) {
+        return linkProblemPage(request, reply, err);
+      }
+      const raw = (request.body ?? {}) as Record<string, unknown>;
+      const echo = { deadline: typeof raw.deadline === 'string' ? raw.deadline : '', reason: typeof raw.reason === 'string' ? raw.reason : '' };
+      const refuse = async (error: AppError) => {
+        if (!isForm) throw error;
+        const errors = Object.fromEntries(Object.entries(error.fields ?? {}).filter(([k]) => k === 'deadline' || k === 'reason'));
+        if (!Object.keys(errors).length) errors[error.extra.reason?.startsWith('DEADLINE') ? 'deadline' : 'reason'] = error.message;
+        const model = await buildRespondPageModel({
+          prisma,
+          ctx,
+          now: now(),
+          nonce: nonceOf(reply),
+          errors: Object.entries(errors).map(([k, message]) => ({ fieldId: `extension-${k}`, message })),
+          extensionForm: { ...echo, errors },
+        });
+        return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : 409);
+      };
+      const parsed = ZExtensionRequestBody.safeParse(isForm ? echo : raw);
+      if (!parsed.success) {
+        const issues = localizeZodIssues({ issues: parsed.error.issues, lang: ctx.lang });
+        return refuse(new AppError('VALIDATION', `${issues[0].field}: ${issues[0].message}`, fieldsOf(issues), { issues }));
+      }
+      try {
+        const result = await runUpdate(
+          requestName(ctx),
+          () => temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(requestExtensionUpdate, { args: [{ ...parsed.data, requestedBy: ctx.claims.c }] }),
+          ctx.lang,
+        );
+        if (isForm) return reply.redirect(respondUrl(ctx, { extra: { notice: 'extension' } }), 303);
+        return result;
+      } catch (err) {
+        if (err instanceof AppError) return refuse(err);
+        throw err;
+      }
+    },
+  );
 
   app.post(
     '/respond/:year/:institution/new-link',
     {
+      ...HIDDEN,
       // Per client address, on top of the per-request limit below.
       config: { rateLimit: { max: 10, timeWindow: '15 minutes' } },
       // Too many from one address: the same page, saying so.

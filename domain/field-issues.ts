@@ -50,6 +50,7 @@ const CATALOG: Record<string, { 'es-MX': Text; en: Text }> = {
   NOT_A_YEAR: { 'es-MX': () => 'debe ser un año de cuatro dígitos', en: () => 'must be a year written with four digits' },
   NOT_A_CODE: { 'es-MX': () => 'debe ser un código como SRE o MUN-09015', en: () => 'must be an institution code such as SRE or MUN-09015' },
   NOT_AN_EMAIL: { 'es-MX': () => 'no es una dirección de correo', en: () => 'is not an email address' },
+  CURSOR_WITH_OFFSET: { 'es-MX': () => 'use offset o cursor, no ambos', en: () => 'use either offset or cursor, not both' },
   INVALID: { 'es-MX': () => 'no es un valor válido', en: (p) => (typeof p.detail === 'string' ? p.detail : 'is not a valid value') },
   // Submissions (domain/submission.ts)
   UNKNOWN_INDICATOR: {

@@ -44,6 +44,10 @@ export const LIMITS = {
   institutions: 20_000,
   /** Decimal places a percentage keeps (the column, Decimal(65,30), would keep 30; people use 1–2). */
   percentageDecimals: 6,
+  /** Rows one page of a list may hold (`limit`). */
+  pageSize: 1_000,
+  /** The highest submission version a query or path may name. */
+  versions: 100_000,
 } as const;
 
 /** Codes of the refinements below; translated by domain/field-issues.ts. */
@@ -86,6 +90,7 @@ const refuse = (code: BoundCode, message: string, params: Record<string, unknown
 function boundedText({ max, multiline, required }: { max: number; multiline: boolean; required: boolean }) {
   return z
     .string()
+    .meta({ maxLength: max })
     .transform((s) => normalizeText(s).trim())
     .superRefine((s, ctx) => {
       const problem = textProblem(s, { multiline });
@@ -115,6 +120,7 @@ export const zActor = () => zLine(LIMITS.actor).optional();
 export const zEmailAddress = () =>
   z
     .string()
+    .meta({ format: 'email' })
     .trim()
     .max(LIMITS.email)
     .superRefine((s, ctx) => {
@@ -131,7 +137,10 @@ export function isTimeZone(zone: string): boolean {
 
 /** An IANA time zone ("America/Mexico_City"), checked against the zone database. */
 export const zTimeZone = () =>
-  z.string().refine(isTimeZone, refuse(BoundCode.NOT_A_TIME_ZONE, 'is not an IANA time zone (e.g. America/Mexico_City)'));
+  z
+    .string()
+    .refine(isTimeZone, refuse(BoundCode.NOT_A_TIME_ZONE, 'is not an IANA time zone (e.g. America/Mexico_City)'))
+    .meta({ description: 'An IANA time zone.', examples: ['America/Mexico_City'] });
 
 /** The languages we write in. */
 export const Locale = { ES_MX: 'es-MX', EN: 'en' } as const;
@@ -139,7 +148,7 @@ export type Locale = (typeof Locale)[keyof typeof Locale];
 export const zLocale = () => z.enum([Locale.ES_MX, Locale.EN]);
 
 /** A calendar date `yyyy-MM-dd` that exists (no 2025-02-30). */
-export const zIsoDate = () => z.string().refine(isIsoDate, refuse(BoundCode.NOT_A_DATE, 'must be a date written yyyy-MM-dd'));
+export const zIsoDate = () => z.string().refine(isIsoDate, refuse(BoundCode.NOT_A_DATE, 'must be a date written yyyy-MM-dd')).meta({ format: 'date' });
 
 /** Years a cycle, holiday list or link may name (the business calendar knows rest days from 2006: domain/mexican-holidays). */
 export const YEAR_RANGE = { min: 2006, max: 2100 } as const;
@@ -153,7 +162,8 @@ export const zYearParam = () =>
     .string()
     .refine((s) => /^\d{4}$/.test(s), refuse(BoundCode.NOT_A_YEAR, 'must be a year written with four digits'))
     .transform(Number)
-    .pipe(z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max));
+    .pipe(z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.max))
+    .meta({ pattern: '^[0-9]{4}$', description: `A year, ${YEAR_RANGE.min}–${YEAR_RANGE.max}.`, examples: ['2026'] });
 
 /**
  * A calendar date `yyyy-MM-dd` that exists, in a year of {@link YEAR_RANGE} (a holiday: the business
@@ -176,7 +186,23 @@ export const zYear = () => z.number().int().min(YEAR_RANGE.min).max(YEAR_RANGE.m
 
 /** An institution code: upper-case letters, digits and "-", starting with a letter ("SRE", "MUN-09015"). */
 export const INSTITUTION_CODE = /^[A-Z][A-Z0-9-]{0,31}$/;
-export const zInstitutionCode = () => z.string().refine((s) => INSTITUTION_CODE.test(s), refuse(BoundCode.NOT_A_CODE, 'must be an institution code such as SRE or MUN-09015'));
+export const zInstitutionCode = () =>
+  z
+    .string()
+    .refine((s) => INSTITUTION_CODE.test(s), refuse(BoundCode.NOT_A_CODE, 'must be an institution code such as SRE or MUN-09015'))
+    .meta({ pattern: INSTITUTION_CODE.source, examples: ['SEMAR'] });
+
+/** A submission's version in a path: a whole number from 1 to {@link LIMITS.versions}, written plainly (`3`, not `03`). */
+export const zVersionParam = () =>
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(LIMITS.versions))
+    .meta({ pattern: '^[1-9][0-9]{0,5}$', examples: ['1'] });
+
+/** How many rows a page of a list holds (`?limit=`): 1 to {@link LIMITS.pageSize}; `fallback` when absent. */
+export const zPageLimit = (fallback: number = LIMITS.pageSize) => z.coerce.number().int().min(1).max(LIMITS.pageSize).default(fallback);
 
 /** Path parameters of one institution's request in one cycle. */
 export const ZRequestParams = z.strictObject({ year: zYearParam(), institution: zInstitutionCode() });

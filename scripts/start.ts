@@ -263,6 +263,7 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   const base = config.PUBLIC_BASE_URL.replace(/\/$/, '');
   log('ready:');
   log(`  API                 ${base}  (health: ${base}/healthz, readiness: ${base}/readyz, metrics: ${base}/metrics)`);
+  log(`  API documentation   ${base}/docs  (OpenAPI: ${base}/openapi.json)`);
   if (config.TEMPORAL_METRICS_BIND_ADDRESS) log(`  Worker metrics      http://${config.TEMPORAL_METRICS_BIND_ADDRESS}/metrics  (Temporal runtime)`);
   if (devServer) log(`  Temporal Web UI     http://127.0.0.1:${config.TEMPORAL_UI_PORT}  (server ${temporalAddress})`);
   else log(`  Temporal            ${temporalAddress} namespace ${config.TEMPORAL_NAMESPACE}`);

@@ -109,7 +109,18 @@ export function createAuth({ prisma, secretariatToken, open, now }: AuthDeps) {
     return principal;
   }
 
-  return { principalOf, guard };
+  /**
+   * `guard` as a route's `onRequest` hook: who is asking is checked before anything else (the body is not
+   * even read for nobody, and a refusal of the input never tells nobody anything). The handler calls
+   * `guard` again for the principal: it is resolved once per request.
+   */
+  function requires(access: Access): (request: FastifyRequest) => Promise<void> {
+    return async (request) => {
+      await guard(request, access);
+    };
+  }
+
+  return { principalOf, guard, requires };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

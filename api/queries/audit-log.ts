@@ -33,6 +33,8 @@ export interface AuditLogEntry {
   data: Prisma.JsonValue | null;
   cycleYear: number | null;
   institutionCode: string | null;
+  /** The request's workflow, when the row is about one request. */
+  workflowId: string | null;
 }
 
 export interface AuditLogPage {
@@ -43,7 +45,7 @@ export interface AuditLogPage {
 }
 
 /** Rows per page by default, and at most. */
-export const AUDIT_PAGE_SIZE = { default: 50, max: 200 } as const;
+export const AUDIT_PAGE_SIZE = { default: 50, max: 500 } as const;
 
 const CUID = /^[a-z0-9]{20,40}$/;
 const BASE64URL = /^[A-Za-z0-9_-]{1,128}$/;
@@ -157,7 +159,7 @@ export async function auditLogPage({
     where,
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: size + 1,
-    include: { dataRequest: { select: { institution: { select: { code: true } }, cycle: { select: { year: true } } } } },
+    include: { dataRequest: { select: { workflowId: true, institution: { select: { code: true } }, cycle: { select: { year: true } } } } },
   });
   const page = rows.slice(0, size);
   const years = await cycleYears(prisma, page.filter((r) => !r.dataRequest && r.cycleId).map((r) => r.cycleId!));
@@ -169,6 +171,7 @@ export async function auditLogPage({
     data: r.data,
     cycleYear: r.dataRequest?.cycle.year ?? (r.cycleId ? (years.get(r.cycleId) ?? null) : null),
     institutionCode: r.dataRequest?.institution.code ?? null,
+    workflowId: r.dataRequest?.workflowId ?? null,
   }));
   const last = page[page.length - 1];
   return { entries, nextCursor: rows.length > size && last ? encodeAuditCursor(last) : null };
