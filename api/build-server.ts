@@ -20,7 +20,7 @@ import { registerHolidayRoutes } from './holiday-routes';
 import { registerHttpMetrics } from './http-metrics';
 import { registerMailboxRoutes, type Mailbox } from './mailbox-routes';
 import { registerMetricsRoutes } from './metrics-routes';
-import { registerOpenApi } from './openapi';
+import { DOCS_PREFIX, registerOpenApi } from './openapi';
 import { HIDDEN } from './route-schemas';
 import { createOperatorAccess } from './operator-access';
 import { registerProblemHandler, sendProblem } from './problem';
@@ -219,7 +219,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const lang = requestLanguage(request, 'es-MX');
     const page = StartPage({
       lang,
-      links: { ...(deps.mailbox ? { mail: '/mail' } : {}), ...(deps.links?.temporalUi ? { temporalUi: deps.links.temporalUi } : {}) },
+      links: { docs: DOCS_PREFIX, ...(deps.mailbox ? { mail: '/mail' } : {}), ...(deps.links?.temporalUi ? { temporalUi: deps.links.temporalUi } : {}) },
       switchLanguageHref: `/?lang=${lang === 'en' ? 'es-MX' : 'en'}`,
     });
     return reply.type('text/html; charset=utf-8').send(renderPage(page));

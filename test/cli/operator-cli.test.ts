@@ -125,7 +125,7 @@ describe('a cycle through the command line', () => {
 
   it('closes the cycle; closing an unknown cycle is refused with exit 1 and one line', async () => {
     const refused = await cli(['cycle', 'close', '2099', '--reason', 'no existe']);
-    expect(expectOneLineError(refused, 1)).toBe('error: No reporting cycle for 2099. (NOT_FOUND, HTTP 404)');
+    expect(expectOneLineError(refused, 1)).toBe('error: No hay ciclo de reporte 2099. (NOT_FOUND, HTTP 404)');
 
     const closed = await cli(['cycle', 'close', String(YEAR), '--reason', 'Cierre anticipado por acuerdo del Grupo']);
     expect(closed).toMatchObject({ code: 0, stdout: `Ciclo ${YEAR}: cierre en curso; las solicitudes abiertas se están cerrando.\n` });
@@ -133,6 +133,18 @@ describe('a cycle through the command line', () => {
       const s = json(await cli(['status', String(YEAR), '--json']));
       return s.status === 'CLOSED' && s.counts.CLOSED === 2 ? s : undefined;
     });
+  });
+
+  it('tails the real audit log of the cycle (GET /api/audit): filtered by cycle, institution and action', async () => {
+    const page = json(await cli(['audit', 'tail', '--cycle', String(YEAR), '--limit', '200', '--json']));
+    const events = page.events;
+    const actions: string[] = events.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['CYCLE_OPENED', 'EXEMPTED', 'EXTENSION_APPROVED', 'EXTENSION_GRANTED']));
+    expect(events.every((e: { year: number | null }) => e.year === YEAR)).toBe(true);
+    const ats = events.map((e: { at: string }) => e.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    const semar = json(await cli(['audit', 'tail', '--cycle', String(YEAR), '--institution', 'semar', '--action', 'extension_approved', '--json']));
+    expect(semar.events).toEqual([expect.objectContaining({ institution: 'SEMAR', action: 'EXTENSION_APPROVED', workflowId: `request/${YEAR}/SEMAR` })]);
   });
 });
 
