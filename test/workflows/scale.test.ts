@@ -92,7 +92,7 @@ describe(`a cycle of ${ENTITIES.toLocaleString('en')} reporting entities`, () =>
     });
     expect(res.status).toBe(202);
 
-    const requests = await h.smtp.waitFor((m) => isRequest(m.parsed.subject), { count: ENTITIES, timeoutMs: 150_000 });
+    const requests = await h.smtp.waitFor((m) => isRequest(m.parsed.subject), { count: ENTITIES, timeoutMs: 420_000 });
     console.log(`${ENTITIES} data-request emails accepted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const messageIds = requests.map((m) => m.parsed.messageId);
     expect(new Set(messageIds).size).toBe(ENTITIES);
@@ -105,7 +105,7 @@ describe(`a cycle of ${ENTITIES.toLocaleString('en')} reporting entities`, () =>
     }, { what: `${ENTITIES} requests to show REQUESTED`, timeoutMs: 60_000 });
     expect(status.status).toBe(200);
     expect(status.json).toMatchObject({ status: 'OPEN', total: ENTITIES });
-  }, 240_000);
+  }, 540_000);
 
   it('takes every entity\'s answer through its emailed link, and the cycle closes', async () => {
     const started = Date.now();
@@ -119,14 +119,14 @@ describe(`a cycle of ${ENTITIES.toLocaleString('en')} reporting entities`, () =>
     });
     expect(statuses.filter((s) => s !== 201)).toEqual([]);
 
-    await h.smtp.waitFor((m) => /Acuse de recibo/.test(m.parsed.subject ?? ''), { count: ENTITIES, timeoutMs: 120_000 });
+    await h.smtp.waitFor((m) => /Acuse de recibo/.test(m.parsed.subject ?? ''), { count: ENTITIES, timeoutMs: 300_000 });
     const closed = await env.client.workflow.getHandle(`cycle/${year}`).result();
     expect(closed).toMatchObject({ year, closed: true });
     console.log(`${ENTITIES} submissions taken and the cycle closed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const status = await http('GET', `/api/cycles/${year}`);
     expect(status.json).toMatchObject({ status: 'CLOSED', total: ENTITIES, counts: { SUBMITTED: ENTITIES } });
-  }, 300_000);
+  }, 480_000);
 
   it(`keeps every workflow history under ${HISTORY_EVENT_BOUND.toLocaleString('en')} events`, async () => {
     const runs = await workflowRuns({ client: env.client, workflowId: `cycle/${year}` });
