@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GoalTargetKind, ZGoalTarget, type TGoalTarget } from './goal-target';
 
 /**
  * The plan file: a national action plan in one version, as data (`domain/plans/<key>.v<version>.json`).
@@ -22,26 +23,6 @@ export type IndicatorUnit = (typeof IndicatorUnit)[keyof typeof IndicatorUnit];
  */
 export const Disaggregation = { NONE: 'NONE', SEX: 'SEX' } as const;
 export type Disaggregation = (typeof Disaggregation)[keyof typeof Disaggregation];
-
-export const GoalComparator = {
-  AT_LEAST: 'AT_LEAST',
-  AT_MOST: 'AT_MOST',
-  MORE_THAN: 'MORE_THAN',
-  LESS_THAN: 'LESS_THAN',
-  EXACTLY: 'EXACTLY',
-} as const;
-export type GoalComparator = (typeof GoalComparator)[keyof typeof GoalComparator];
-
-/**
- * What a goal's value is counted over: each reporting year, the first three years of the plan (the plan is
- * reviewed three years after adoption), or the whole life of the plan version.
- */
-export const GoalPeriod = { PER_YEAR: 'PER_YEAR', BY_YEAR_3: 'BY_YEAR_3', WHOLE_PLAN: 'WHOLE_PLAN' } as const;
-export type GoalPeriod = (typeof GoalPeriod)[keyof typeof GoalPeriod];
-
-/** Unit of a goal's target value: a number of things, or a share in percent (0–100). */
-export const TargetUnit = { COUNT: 'COUNT', PERCENTAGE: 'PERCENTAGE' } as const;
-export type TargetUnit = (typeof TargetUnit)[keyof typeof TargetUnit];
 
 export const InstitutionKind = {
   FEDERAL_AGENCY: 'FEDERAL_AGENCY',
@@ -154,19 +135,6 @@ export const ZPlanIndicator = z.strictObject({
 });
 export type TPlanIndicator = z.infer<typeof ZPlanIndicator>;
 
-/**
- * A machine-readable target: "60 uniformed women trained per year" is
- * `{ value: 60, comparator: 'AT_LEAST', period: 'PER_YEAR', unit: 'COUNT' }`. `period` is null only when the
- * source cell is cut where the period would be (the goal then needs confirmation).
- */
-export const ZGoalTarget = z.strictObject({
-  value: z.number().positive(),
-  comparator: z.enum(GoalComparator),
-  period: z.enum(GoalPeriod).nullable(),
-  unit: z.enum(TargetUnit),
-});
-export type TGoalTarget = z.infer<typeof ZGoalTarget>;
-
 export const ZPlanGoal = z.strictObject({
   code: goalCode,
   objectiveCode: objectiveCode,
@@ -174,7 +142,10 @@ export const ZPlanGoal = z.strictObject({
   indicatorCode: indicatorCode.nullable(),
   /** Original wording. */
   text: ZBilingualText,
-  /** Null where the text gives no number. */
+  /**
+   * What the text sets as the goal, in a form the goal rules judge (see domain/goal-target.ts); null where
+   * the text gives neither a number nor a rhythm.
+   */
   target: ZGoalTarget.nullable(),
   ...confirmationFields,
 });
@@ -188,7 +159,11 @@ export const ZCoordinationTask = z.strictObject({
 export type TCoordinationTask = z.infer<typeof ZCoordinationTask>;
 
 const ZPlanFileShape = z.strictObject({
-  formatVersion: z.literal(1),
+  /**
+   * 2: targets have a `kind` (domain/goal-target.ts). 1: the first format, whose targets
+   * (`value`, `comparator`, `period`, `unit`) are still read, as the equivalent kind.
+   */
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   /** Stable key across versions, e.g. "MX-NAP-1325". */
   key: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be upper-case words joined by "-" (e.g. "MX-NAP-1325")'),
   version: z.number().int().positive(),
@@ -260,6 +235,53 @@ function checkConfirmation(
       });
     }
   });
+}
+
+/**
+ * A target is judged on values that add up across institutions, so its indicators must be COUNT ones; a
+ * share's breakdown by sex needs an indicator broken down by sex; a missing period or a share without a
+ * denominator indicator leaves the goal not evaluable, which is allowed only while it needs confirmation.
+ */
+function checkTarget({
+  ctx,
+  goal,
+  target,
+  path,
+  indicators,
+}: {
+  ctx: Ctx;
+  goal: TPlanGoal;
+  target: TGoalTarget;
+  path: (string | number)[];
+  indicators: ReadonlyMap<string, TPlanIndicator>;
+}): void {
+  const issue = (at: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: [...path, ...at], message });
+  const measured = (indicatorCode: string | null, breakdown: string, at: (string | number)[]) => {
+    const indicator = indicatorCode === null ? undefined : indicators.get(indicatorCode);
+    if (!indicator) return;
+    if (indicator.unit !== IndicatorUnit.COUNT) {
+      issue(at, `goal ${goal.code}: has a numeric target but its indicator ${indicator.code} is ${indicator.unit}; targets are judged on COUNT values, which add up across institutions`);
+    } else if (breakdown !== 'TOTAL' && indicator.disaggregation !== Disaggregation.SEX) {
+      issue(at, `goal ${goal.code}: counts ${breakdown} on indicator ${indicator.code}, which is not broken down by sex`);
+    }
+  };
+  measured(goal.indicatorCode, target.kind === GoalTargetKind.SHARE ? target.breakdown : 'TOTAL', []);
+  if ('counting' in target && target.counting === null && !goal.needsConfirmation) {
+    issue(['counting'], `goal ${goal.code}: target counting is null (period not stated), which is only allowed while the goal needs confirmation`);
+  }
+  if (target.kind !== GoalTargetKind.SHARE) return;
+  const { denominator } = target;
+  if (denominator.indicatorCode === null) {
+    if (!goal.needsConfirmation) {
+      issue(['denominator', 'indicatorCode'], `goal ${goal.code}: a share without a denominator indicator cannot be judged; mark the goal needsConfirmation and say which figure is missing`);
+    }
+    return;
+  }
+  if (!indicators.has(denominator.indicatorCode)) {
+    issue(['denominator', 'indicatorCode'], `goal ${goal.code}: unknown denominator indicator "${denominator.indicatorCode}"`);
+    return;
+  }
+  measured(denominator.indicatorCode, denominator.breakdown, ['denominator']);
 }
 
 /** Every cross-reference of the file, reported with the code of the item that breaks it. */
@@ -374,19 +396,7 @@ function checkReferences(plan: TPlanFileShape, ctx: Ctx): void {
         `goal ${g.code}: indicator ${indicator.code} belongs to objective ${indicator.objectiveCode}, not ${g.objectiveCode}`,
       );
     }
-    if (!g.target) return;
-    if (g.target.unit === TargetUnit.PERCENTAGE && g.target.value > 100) {
-      issue(['goals', i, 'target', 'value'], `goal ${g.code}: a percentage target cannot exceed 100`);
-    }
-    if (g.target.period === null && !g.needsConfirmation) {
-      issue(['goals', i, 'target', 'period'], `goal ${g.code}: target period is null, which is only allowed while the goal needs confirmation`);
-    }
-    if (indicator && (indicator.unit === IndicatorUnit.TEXT || indicator.unit === IndicatorUnit.YES_NO)) {
-      issue(
-        ['goals', i, 'target'],
-        `goal ${g.code}: has a numeric target but its indicator ${indicator.code} is ${indicator.unit}, which cannot be compared with a number`,
-      );
-    }
+    if (g.target) checkTarget({ ctx, goal: g, target: g.target, path: ['goals', i, 'target'], indicators });
   });
 
   plan.objectives.forEach((o, i) => {
@@ -404,8 +414,9 @@ function checkReferences(plan: TPlanFileShape, ctx: Ctx): void {
  * existing thematic areas and listed institutions; lines, activities, indicators and goals point at an
  * existing objective that matches their code prefix; an activity's line and a goal's indicator belong to
  * the same objective; reporters are listed institutions (and, when derived by the default rule, in charge
- * of the objective); a numeric target never sits on a TEXT or YES_NO indicator; a flagged item says what is
- * missing. Messages name the item's code ("indicator 4.b: …").
+ * of the objective); a target is measured on COUNT indicators (a share's denominator too, and a breakdown
+ * by sex only where the indicator has one); a flagged item says what is missing. Messages name the item's
+ * code ("indicator 4.b: …").
  */
 export const ZPlanFile = ZPlanFileShape.superRefine(checkReferences);
 export type TPlanFile = z.infer<typeof ZPlanFile>;

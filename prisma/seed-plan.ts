@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TPlanFile } from '../domain/plan-schema';
+import { goalTargetColumns } from '../domain/stored-goal-target';
 import type { PrismaClient } from './client';
-import type { Prisma } from './generated/client';
+import { Prisma } from './generated/client';
 
 type Tx = Prisma.TransactionClient;
 
@@ -33,10 +34,11 @@ export function planSourceHash(plan: TPlanFile): string {
 
 /**
  * Bumped when the seed starts writing something new from the same file (e.g. the confirmation flags of
- * objectives and lines, reporter basis, target unit: format 2), so existing databases are brought up to
- * date on the next run even though the file did not change.
+ * objectives and lines, reporter basis, target unit: format 2; target kinds, the items' notes and the
+ * plan's notes and conventions: format 3), so existing databases are brought up to date on the next run
+ * even though the file did not change.
  */
-export const SEED_FORMAT = 2;
+export const SEED_FORMAT = 3;
 
 export type TSeedPlanResult = {
   planId: string;
@@ -82,6 +84,10 @@ export async function seedPlan({ prisma, plan }: { prisma: PrismaClient; plan: T
         spanishOfficial: plan.spanishOfficial,
         countryCode: plan.countryCode,
         adoptedOn: plan.adoptedOn === null ? null : new Date(`${plan.adoptedOn}T00:00:00.000Z`),
+        adoptedOnNote: plan.adoptedOnNote ?? null,
+        sourceDescription: plan.source.description,
+        spanishNote: plan.source.spanishNote ?? null,
+        conventions: plan.conventions,
         sourceHash,
       };
       const planId = existing
@@ -178,6 +184,7 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
       textEs: objective.text.es,
       needsConfirmation: objective.needsConfirmation ?? false,
       confirmationNote: objective.confirmationNote ?? null,
+      notes: objective.notes ?? null,
     };
     const row = await tx.objective.upsert({
       where: { planId_code: { planId, code: objective.code } },
@@ -211,6 +218,7 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
       textEs: line.text.es,
       needsConfirmation: line.needsConfirmation ?? false,
       confirmationNote: line.confirmationNote ?? null,
+      notes: line.notes ?? null,
     };
     const row = await tx.lineOfAction.upsert({
       where: { objectiveId_code: { objectiveId, code: line.code } },
@@ -231,6 +239,7 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
       textEs: activity.text.es,
       needsConfirmation: activity.needsConfirmation,
       confirmationNote: activity.confirmationNote ?? null,
+      notes: activity.notes ?? null,
     };
     await tx.planActivity.upsert({
       where: { objectiveId_code: { objectiveId, code: activity.code } },
@@ -250,6 +259,7 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
       disaggregation: indicator.disaggregation,
       needsConfirmation: indicator.needsConfirmation,
       confirmationNote: indicator.confirmationNote ?? null,
+      notes: indicator.notes ?? null,
     };
     const row = await tx.indicator.upsert({
       where: { planId_code: { planId, code: indicator.code } },
@@ -273,17 +283,17 @@ async function writePlanItems(tx: Tx, planId: string, plan: TPlanFile, instituti
   const goalPositions = positionsWithin(plan.goals);
   for (const goal of plan.goals) {
     const objectiveId = idOf(objectiveIds, goal.objectiveCode, 'objective');
+    const { target, ...summary } = goalTargetColumns(goal.target);
     const data = {
       indicatorId: goal.indicatorCode === null ? null : idOf(indicatorIds, goal.indicatorCode, 'indicator'),
       position: goalPositions.get(goal.code) ?? 0,
       textEn: goal.text.en,
       textEs: goal.text.es,
-      targetValue: goal.target?.value ?? null,
-      targetUnit: goal.target?.unit ?? null,
-      comparator: goal.target?.comparator ?? null,
-      period: goal.target?.period ?? null,
+      ...summary,
+      target: target === null ? Prisma.DbNull : target,
       needsConfirmation: goal.needsConfirmation,
       confirmationNote: goal.confirmationNote ?? null,
+      notes: goal.notes ?? null,
     };
     await tx.goal.upsert({
       where: { objectiveId_code: { objectiveId, code: goal.code } },
@@ -317,7 +327,7 @@ export async function countPlanRows({ prisma, planId }: { prisma: PrismaClient; 
       prisma.planActivity.count({ where: inPlan }),
       prisma.indicator.count({ where: { planId } }),
       prisma.goal.count({ where: inPlan }),
-      prisma.goal.count({ where: { ...inPlan, targetValue: { not: null } } }),
+      prisma.goal.count({ where: { ...inPlan, targetKind: { not: null } } }),
       prisma.objectiveInstitution.count({ where: inPlan }),
       prisma.indicatorReporter.count({ where: { indicator: { planId } } }),
     ]);

@@ -95,31 +95,53 @@ describe('MX-NAP-1325 v1 plan file', () => {
     expect(plan.institutions.find((i) => i.code === 'SEDENA')?.name.es).toBe('Secretaría de la Defensa Nacional (SEDENA)');
   });
 
-  it('reads the numeric goals as machine-readable targets on the right indicator', () => {
+  it('reads every goal of Annex 3 as the target its text states, on the right indicator', () => {
     expect(goal('4.g2')).toMatchObject({
       indicatorCode: '4.b',
-      target: { value: 60, comparator: 'AT_LEAST', period: 'PER_YEAR', unit: 'COUNT' },
+      target: { kind: 'COUNT', value: 60, comparator: 'AT_LEAST', counting: 'PER_YEAR', figure: { en: 'uniformed women trained' } },
     });
-    expect(goal('3.g2')).toMatchObject({ indicatorCode: '3.b', target: { value: 15, comparator: 'AT_LEAST', period: 'WHOLE_PLAN' } });
+    expect(goal('3.g2')).toMatchObject({ indicatorCode: '3.b', target: { kind: 'COUNT', value: 15, comparator: 'AT_LEAST', counting: 'CUMULATIVE', dueByPlanYear: null } });
     expect(indicator('3.b').text.en).toMatch(/Gender Missions/);
-    expect(goal('6.g1')).toMatchObject({ indicatorCode: '6.a', target: { value: 50, comparator: 'AT_LEAST', period: 'PER_YEAR' } });
-    expect(goal('6.g2')).toMatchObject({ indicatorCode: '6.b', target: { value: 1, period: 'PER_YEAR' } });
-    expect(goal('8.g3')).toMatchObject({ indicatorCode: '8.c', target: { value: 8, comparator: 'AT_LEAST', period: 'PER_YEAR' } });
-    expect(goal('1.g1')).toMatchObject({ indicatorCode: null, target: { value: 2, period: 'BY_YEAR_3' } });
+    expect(goal('6.g1')).toMatchObject({ indicatorCode: '6.a', target: { kind: 'COUNT', value: 50, comparator: 'AT_LEAST', counting: 'PER_YEAR' } });
+    expect(goal('6.g2')).toMatchObject({ indicatorCode: '6.b', target: { value: 1, counting: 'PER_YEAR' } });
+    expect(goal('8.g3')).toMatchObject({ indicatorCode: '8.c', target: { value: 8, comparator: 'AT_LEAST', counting: 'PER_YEAR' } });
+    // "one at the beginning of the project and the second in the third year": milestones, not "2 by year 3".
+    expect(goal('1.g1')).toMatchObject({
+      indicatorCode: null,
+      target: { kind: 'MILESTONES', milestones: [{ planYear: 1, value: 1 }, { planYear: 3, value: 1 }], figure: { es: 'campañas de difusión' } },
+    });
+    // "per year" / "each year" without a number: a rhythm.
+    expect(goal('2.g1')).toMatchObject({ indicatorCode: '2.a', needsConfirmation: true, target: { kind: 'OCCURRENCE', counting: 'PER_YEAR' } });
+    expect(goal('10.g1')).toMatchObject({ indicatorCode: '10.a', target: { kind: 'OCCURRENCE', counting: 'PER_YEAR' } });
+    expect(goal('3.g1')).toMatchObject({ indicatorCode: '3.a', target: { kind: 'OCCURRENCE', counting: 'CUMULATIVE' } });
+    expect(plan.goals.map((g) => `${g.code}:${g.target?.kind ?? '-'}`)).toEqual([
+      '1.g1:MILESTONES', '1.g2:COUNT', '2.g1:OCCURRENCE', '2.g2:-', '3.g1:OCCURRENCE', '3.g2:COUNT', '4.g1:COUNT', '4.g2:COUNT',
+      '4.g3:COUNT', '5.g1:SHARE', '5.g2:-', '6.g1:COUNT', '6.g2:COUNT', '7.g1:-', '7.g2:-', '8.g1:-', '8.g2:COUNT', '8.g3:COUNT',
+      '8.g4:COUNT', '9.g1:-', '10.g1:OCCURRENCE',
+    ]);
   });
 
   it('flags the cells cut in the source instead of guessing', () => {
+    // A share of all deployed personnel, whose denominator no indicator records.
     expect(goal('5.g1')).toMatchObject({
+      indicatorCode: '5.b',
       needsConfirmation: true,
-      target: { value: 15, comparator: 'MORE_THAN', unit: 'PERCENTAGE' },
+      target: {
+        kind: 'SHARE',
+        value: 15,
+        comparator: 'MORE_THAN',
+        breakdown: 'TOTAL',
+        denominator: { indicatorCode: null, figure: { en: 'all personnel, women and men, deployed in United Nations peace operations' } },
+      },
     });
     expect(goal('5.g1').text.en).toBe('[…] than 15 percent of deployed personnel are women in uniform.');
     expect(goal('5.g1').confirmationNote).toMatch(/than 15 percent/);
     // "Five trainings in …": the value is certain, the period is not.
-    expect(goal('8.g4')).toMatchObject({ needsConfirmation: true, target: { value: 5, period: null } });
-    // No number in the text: no target.
-    expect(goal('2.g1')).toMatchObject({ needsConfirmation: true, target: null });
-    expect(goal('8.g1')).toMatchObject({ needsConfirmation: true, target: null });
+    expect(goal('8.g4')).toMatchObject({ needsConfirmation: true, target: { kind: 'COUNT', value: 5, counting: null } });
+    // No number and no rhythm in the text: no target.
+    for (const code of ['2.g2', '5.g2', '7.g1', '7.g2', '8.g1', '9.g1']) {
+      expect({ code, target: goal(code).target, needsConfirmation: goal(code).needsConfirmation }).toEqual({ code, target: null, needsConfirmation: true });
+    }
     expect(indicator('7.b').needsConfirmation).toBe(true);
     expect(indicator('9.a').needsConfirmation).toBe(true);
     for (const code of ['5', '7', '9']) {
@@ -220,10 +242,54 @@ describe('plan file validation', () => {
   it('rejects a numeric target on a TEXT indicator', () => {
     const raw = rawCopy();
     const g = raw.goals.findIndex((x: { code: string }) => x.code === '2.g2');
-    raw.goals[g].target = { value: 3, comparator: 'AT_LEAST', period: 'PER_YEAR', unit: 'COUNT' };
+    raw.goals[g].target = { kind: 'COUNT', figure: { en: 'measures', es: 'medidas' }, value: 3, comparator: 'AT_LEAST', counting: 'PER_YEAR' };
     expect(messageFor(raw)).toContain('goal 2.g2: has a numeric target but its indicator 2.b is TEXT');
 
     const ok: TPlanFile = parsePlanFile(rawCopy());
     expect(ok.goals).toHaveLength(21);
+  });
+
+  it('rejects targets the rules could not judge as written', () => {
+    const raw = rawCopy();
+    const at = (code: string) => raw.goals.findIndex((x: { code: string }) => x.code === code);
+    // A share without a denominator indicator on a goal that does not ask for confirmation.
+    raw.goals[at('5.g1')].needsConfirmation = false;
+    delete raw.goals[at('5.g1')].confirmationNote;
+    // Milestones out of order.
+    raw.goals[at('1.g1')].target.milestones = [{ planYear: 3, value: 1 }, { planYear: 1, value: 1 }];
+    // A due year on a per-year count.
+    raw.goals[at('4.g2')].target.dueByPlanYear = 3;
+    // Women counted on an indicator that is not broken down by sex.
+    raw.goals[at('6.g1')].target = { ...raw.goals[at('6.g1')].target, kind: 'SHARE', value: 30, breakdown: 'WOMEN', denominator: { indicatorCode: '6.z', figure: { en: 'x', es: 'x' } } };
+    delete raw.goals[at('6.g1')].target.dueByPlanYear;
+
+    const message = messageFor(raw);
+    expect(message).toContain(`goals[${at('5.g1')}].target.denominator.indicatorCode: goal 5.g1: a share without a denominator indicator cannot be judged`);
+    expect(message).toContain(`goals[${at('1.g1')}].target.milestones: milestones must be in increasing plan years`);
+    expect(message).toContain(`goals[${at('4.g2')}].target.dueByPlanYear: dueByPlanYear applies to CUMULATIVE counts only`);
+    expect(message).toContain(`goals[${at('6.g1')}].target: goal 6.g1: counts WOMEN on indicator 6.a, which is not broken down by sex`);
+    expect(message).toContain(`goals[${at('6.g1')}].target.denominator.indicatorCode: goal 6.g1: unknown denominator indicator "6.z"`);
+  });
+
+  it('still reads a first-format file (formatVersion 1): each target as the kind it meant', () => {
+    const raw = rawCopy();
+    raw.formatVersion = 1;
+    const at = (code: string) => raw.goals.findIndex((x: { code: string }) => x.code === code);
+    raw.goals[at('1.g1')].target = { value: 2, comparator: 'AT_LEAST', period: 'BY_YEAR_3', unit: 'COUNT' };
+    raw.goals[at('4.g2')].target = { value: 60, comparator: 'AT_LEAST', period: 'PER_YEAR', unit: 'COUNT' };
+    raw.goals[at('5.g1')].target = { value: 15, comparator: 'MORE_THAN', period: 'WHOLE_PLAN', unit: 'PERCENTAGE' };
+    raw.goals[at('8.g4')].target = { value: 5, comparator: 'AT_LEAST', period: null, unit: 'COUNT' };
+
+    const old = parsePlanFile(raw);
+    const target = (code: string) => old.goals.find((g) => g.code === code)?.target;
+    expect(old.formatVersion).toBe(1);
+    expect(target('1.g1')).toMatchObject({ kind: 'COUNT', value: 2, counting: 'CUMULATIVE', dueByPlanYear: 3 });
+    expect(target('4.g2')).toMatchObject({ kind: 'COUNT', value: 60, counting: 'PER_YEAR', dueByPlanYear: null });
+    expect(target('5.g1')).toMatchObject({ kind: 'SHARE', value: 15, comparator: 'MORE_THAN', counting: 'CUMULATIVE', denominator: { indicatorCode: null } });
+    expect(target('8.g4')).toMatchObject({ kind: 'COUNT', counting: null });
+
+    raw.goals[at('4.g2')].target.unit = 'PERCENT';
+    // A first-format target with a mistake is not one: the message asks for the kinds of the current format.
+    expect(messageFor(raw)).toContain(`goals[${at('4.g2')}].target.kind: Invalid discriminator value. Expected 'COUNT' | 'MILESTONES' | 'OCCURRENCE' | 'SHARE'`);
   });
 });

@@ -4,6 +4,7 @@ import { planStats } from '../../domain/plan-stats';
 import type { PrismaClient } from '../../prisma/client';
 import { DEMO_CONTACTS, seedDemoContacts } from '../../prisma/seed-contacts';
 import { PlanSeedError, countPlanRows, planSourceHash, seedPlan } from '../../prisma/seed-plan';
+import { storedGoalTarget } from '../../domain/stored-goal-target';
 import { createTestDatabase } from '../support/database';
 
 // The tests of this file share one fresh database and run in order: first seed, re-run, in-place update,
@@ -129,6 +130,50 @@ describe('seedPlan against PostgreSQL', () => {
       select: { institution: { select: { code: true } } },
     });
     expect(inCharge.map((r) => r.institution.code).sort()).toEqual(['CECOPAM', 'INMUJERES', 'SEDENA', 'SSPC', 'UNWOMEN']);
+  });
+
+  it('stores each goal\'s target as the file states it, readable back by the goal rules', async () => {
+    const rows = await prisma.goal.findMany({ where: { objective: { planId } } });
+    expect(rows).toHaveLength(plan.goals.length);
+    for (const goal of plan.goals) {
+      const row = rows.find((r) => r.code === goal.code);
+      const read = row && storedGoalTarget({ ...row, targetValue: row.targetValue?.toNumber() ?? null });
+      expect({ code: goal.code, kind: row?.targetKind ?? null, target: read }).toEqual({ code: goal.code, kind: goal.target?.kind ?? null, target: goal.target });
+    }
+    const milestones = rows.find((r) => r.code === '1.g1');
+    expect(milestones).toMatchObject({
+      targetKind: 'MILESTONES',
+      target: { kind: 'MILESTONES', milestones: [{ planYear: 1, value: 1 }, { planYear: 3, value: 1 }] },
+      comparator: 'AT_LEAST',
+      period: 'BY_YEAR_3',
+    });
+    expect(rows.find((r) => r.code === '5.g1')?.target).toMatchObject({ kind: 'SHARE', denominator: { indicatorCode: null } });
+    expect(rows.find((r) => r.code === '2.g2')).toMatchObject({ targetKind: null, target: null, targetValue: null });
+  });
+
+  it('stores every note of the file: the items\' notes and confirmation notes, the plan\'s notes and conventions', async () => {
+    const row = await prisma.plan.findUniqueOrThrow({ where: { id: planId } });
+    expect(row.adoptedOnNote).toBe(plan.adoptedOnNote);
+    expect(row.adoptedOnNote).toMatch(/three years after its adoption/);
+    expect(row.sourceDescription).toBe(plan.source.description);
+    expect(row.spanishNote).toBe(plan.source.spanishNote);
+    expect(row.conventions).toEqual(plan.conventions);
+
+    const inPlan = { objective: { planId } };
+    const select = { code: true, notes: true, needsConfirmation: true, confirmationNote: true } as const;
+    const stored = [
+      ...(await prisma.objective.findMany({ where: { planId }, select })),
+      ...(await prisma.lineOfAction.findMany({ where: inPlan, select })),
+      ...(await prisma.planActivity.findMany({ where: inPlan, select })),
+      ...(await prisma.indicator.findMany({ where: { planId }, select })),
+      ...(await prisma.goal.findMany({ where: inPlan, select })),
+    ];
+    const inFile = [...plan.objectives, ...plan.linesOfAction, ...plan.activities, ...plan.indicators, ...plan.goals];
+    const byCode = (items: { code: string; notes?: string | null; needsConfirmation: boolean; confirmationNote?: string | null }[]) =>
+      Object.fromEntries(items.map((i) => [i.code, [i.notes ?? null, i.needsConfirmation, i.confirmationNote ?? null]]));
+    expect(byCode(stored)).toEqual(byCode(inFile));
+    expect(inFile.filter((i) => i.notes).length).toBeGreaterThan(20);
+    expect(stored.find((i) => i.code === '3.g1')?.notes).toMatch(/does not record the audience/);
   });
 
   it('changes nothing when run again with the same file', async () => {
