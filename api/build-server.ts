@@ -230,7 +230,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAuditRoutes(app, { prisma: deps.prisma, auth });
   registerHolidayRoutes(app, { prisma: deps.prisma, auth });
   registerPeopleRoutes(app, { prisma: deps.prisma, auth, now });
-  registerInstitutionRoutes(app, { prisma: deps.prisma, auth });
+  registerInstitutionRoutes(app, { prisma: deps.prisma, auth, now });
   const sendEmail = deps.sendEmail;
   registerSignInRoutes(app, {
     prisma: deps.prisma,

@@ -12,6 +12,7 @@ import { addReporter, ZAddReporterBody } from './commands/add-reporter';
 import { changeContacts, ZReplaceContactsBody } from './commands/change-contacts';
 import { confirmReporters, zIndicatorCode, ZConfirmReportersBody } from './commands/confirm-reporters';
 import { removeReporter } from './commands/remove-reporter';
+import { setPlanAdoption, ZPlanAdoptionBody } from './commands/set-plan-adoption';
 import { currentPlan, ZPlanParams } from './queries/find-plan';
 import { institutionDetail } from './queries/institution-detail';
 import { listInstitutions, ZInstitutionListQuery } from './queries/list-institutions';
@@ -62,6 +63,7 @@ const ZInstitutionDetail = z
 
 export interface InstitutionRouteDeps {
   prisma: PrismaClient;
+  now: () => Date;
   /** The secretariat changes contacts and assignments; the working group reads. */
   auth: Auth;
 }
@@ -74,7 +76,7 @@ export interface InstitutionRouteDeps {
  * stable code (PRIMARY_REQUIRED, CONTACT_EXISTS, ALREADY_REPORTS, …) naming the field, in English unless
  * `Accept-Language` asks for Spanish.
  */
-export function registerInstitutionRoutes(app: FastifyInstance, { prisma, auth }: InstitutionRouteDeps): void {
+export function registerInstitutionRoutes(app: FastifyInstance, { prisma, auth, now }: InstitutionRouteDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const read = { onRequest: auth.requires(Access.READ) };
   const act = { onRequest: auth.requires(Access.ACT) };
@@ -255,6 +257,33 @@ export function registerInstitutionRoutes(app: FastifyInstance, { prisma, auth }
     async (request) => {
       const { key, version } = request.params;
       return planTree({ prisma, key, version, lang: requestLanguage(request, 'en') });
+    },
+  );
+
+  api.put(
+    '/api/plans/:key/versions/:version',
+    {
+      ...act,
+      schema: {
+        tags: [Tag.PLANS],
+        summary: "Record a plan version's adoption date",
+        description:
+          'Plan years (and so the goals judged by plan year, and the three-year review) count from this date; until it is recorded they count from the first cycle run under the version. Audited `PLAN_ADOPTION_SET` with the date before and after; the same date again changes nothing (`changed: false`). A date after today (Mexico City) is refused naming `adoptedOn`; `null` forgets it.',
+        security: SIGNED_IN,
+        params: ZPlanParams,
+        body: ZPlanAdoptionBody,
+        response: responses(
+          { 200: json(z.strictObject({ key: z.string(), version: z.number().int(), adoptedOn: z.string().nullable(), changed: z.boolean() }), 'The adoption date recorded.') },
+          BODY_PROBLEMS,
+          AUTH_PROBLEMS,
+          404,
+        ),
+      },
+    },
+    async (request) => {
+      const who = await auth.guard(request, Access.ACT);
+      const { key, version } = request.params;
+      return setPlanAdoption({ prisma, key, version, body: request.body, actor: who.name, now: now(), lang: requestLanguage(request, 'en') });
     },
   );
 }

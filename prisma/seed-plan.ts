@@ -83,7 +83,8 @@ export async function seedPlan({ prisma, plan }: { prisma: PrismaClient; plan: T
         titleEs: plan.title.es,
         spanishOfficial: plan.spanishOfficial,
         countryCode: plan.countryCode,
-        adoptedOn: plan.adoptedOn === null ? null : new Date(`${plan.adoptedOn}T00:00:00.000Z`),
+        // A date the secretariat recorded (PUT /api/plans/:key/versions/:version) survives a file that gives none.
+        adoptedOn: plan.adoptedOn === null ? (existing?.adoptedOn ?? null) : new Date(`${plan.adoptedOn}T00:00:00.000Z`),
         adoptedOnNote: plan.adoptedOnNote ?? null,
         sourceDescription: plan.source.description,
         spanishNote: plan.source.spanishNote ?? null,

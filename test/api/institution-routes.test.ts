@@ -7,9 +7,12 @@
  * last, a bounded fuzz of these routes and pages (no 5xx, every JSON refusal problem+json).
  */
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { sha256 } from '../../api/auth/principal';
+import { ZPlanFile } from '../../domain/plan-schema';
 import { seedSyntheticEntities } from '../../prisma/seed-entities';
-import type { Harness } from '../support/app-harness';
+import { seedPlan } from '../../prisma/seed-plan';
+import { PLAN_FILE, type Harness } from '../support/app-harness';
 import { signedInClient } from '../support/page-client';
 import { seedRequestHistory } from '../support/request-history';
 import { useHarness } from '../support/use-harness';
@@ -251,6 +254,29 @@ describe('plans', () => {
     expect((await call('GET', '/api/plans/MX-NAP-1325/2')).json).toMatchObject({ code: 'PLAN_NOT_FOUND', detail: 'There is no plan MX-NAP-1325 version 2.' });
     expect((await call('GET', '/api/plans/mx/1')).status).toBe(400);
     expect((await call('GET', '/api/plans/MX-NAP-1325/1.0')).status).toBe(400);
+  });
+
+  it("records a version's adoption date (audited once), refuses a future one or the working group, and the seed keeps it", async () => {
+    const path = '/api/plans/MX-NAP-1325/versions/1';
+    const refused = await call('PUT', path, { body: { adoptedOn: '2021-10-15' }, token: workingGroup });
+    expect({ status: refused.status, code: refused.json.code }).toEqual({ status: 403, code: 'ROLE' });
+    const future = await call('PUT', path, { body: { adoptedOn: '2099-01-01' }, lang: 'es-MX' });
+    expect(future.status).toBe(400);
+    expect(future.json.errors).toEqual([expect.objectContaining({ field: 'adoptedOn', code: 'IN_THE_FUTURE' })]);
+    expect((await call('PUT', path, { body: { adoptedOn: '15/10/2021' } })).json.errors).toEqual([expect.objectContaining({ field: 'adoptedOn' })]);
+    expect((await call('PUT', path, { body: {} })).status).toBe(400);
+    expect((await call('PUT', '/api/plans/MX-NAP-1325/versions/7', { body: { adoptedOn: '2021-10-15' } })).json.code).toBe('PLAN_NOT_FOUND');
+
+    expect((await call('PUT', path, { body: { adoptedOn: '2021-10-15' } })).json).toEqual({ key: 'MX-NAP-1325', version: 1, adoptedOn: '2021-10-15', changed: true });
+    expect((await call('PUT', path, { body: { adoptedOn: '2021-10-15' } })).json.changed).toBe(false);
+    const audited = await h.prisma.auditEvent.findMany({ where: { action: 'PLAN_ADOPTION_SET' } });
+    expect(audited.map((a) => a.data)).toEqual([{ key: 'MX-NAP-1325', version: 1, adoptedOn: '2021-10-15', previous: null }]);
+    expect((await call('GET', '/api/plans')).json.plans[0].adoptedOn).toMatch(/^2021-10-15/);
+
+    // Loading a changed plan file that gives no date keeps the one recorded.
+    await h.prisma.plan.updateMany({ data: { sourceHash: 'changed' } });
+    await seedPlan({ prisma: h.prisma, plan: ZPlanFile.parse(JSON.parse(readFileSync(PLAN_FILE, 'utf8'))) });
+    expect((await h.prisma.plan.findFirstOrThrow()).adoptedOn?.toISOString().slice(0, 10)).toBe('2021-10-15');
   });
 });
 

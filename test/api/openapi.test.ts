@@ -505,6 +505,8 @@ describe('a small cycle answers only what the document describes', () => {
     const tree = await call('GET', `/api/plans/${key}/${version}`);
     expect(tree.status).toBe(200);
     expect((await call('GET', `/api/plans/${key}/999`)).status).toBe(404);
+    expect((await call('PUT', `/api/plans/${key}/versions/${version}`, { body: { adoptedOn: '2021-10-15' } })).json.changed).toBe(true);
+    expect((await call('PUT', `/api/plans/${key}/versions/${version}`, { body: { adoptedOn: 'ayer' } })).status).toBe(400);
     const other = (await h.prisma.indicator.findFirstOrThrow({ where: { reporters: { none: { institution: { code: 'SEMAR' } } } }, orderBy: { code: 'asc' } })).code;
     expect((await call('POST', '/api/institutions/SEMAR/reporters', { body: { indicator: other } })).status).toBe(201);
     expect((await call('POST', '/api/institutions/SEMAR/reporters', { body: { indicator: other } })).status).toBe(409);
