@@ -16,6 +16,7 @@ import { createPrisma } from '../../prisma/client';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { answers } from '../support/reporting-scenarios';
 import { createDevServerEnv } from '../support/temporal';
+import { sample } from '../support/prometheus-sample';
 
 let env: TestWorkflowEnvironment;
 let h: Harness;
@@ -63,21 +64,6 @@ async function get(url: string, headers: Record<string, string> = {}) {
     json = undefined;
   }
   return { status: res.status, headers: res.headers, text, json, ms: Date.now() - started };
-}
-
-/** The value of one sample of Prometheus text (labels matched exactly and completely), or undefined. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const wanted = Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
-    .sort()
-    .join(',');
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = (match[2] ?? '').match(/[a-zA-Z_]+="[^"]*"/g)?.sort().join(',') ?? '';
-    if (have === wanted) return Number(match[3]);
-  }
-  return undefined;
 }
 
 describe('/healthz and /readyz', () => {

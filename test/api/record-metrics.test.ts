@@ -7,6 +7,7 @@ import { Registry } from 'prom-client';
 import { createRecordMetrics } from '../../api/record-metrics';
 import { seedAll } from '../support/app-harness';
 import { createTestDatabase, type TTestDatabase } from '../support/database';
+import { sample } from '../support/prometheus-sample';
 
 let db: TTestDatabase;
 
@@ -18,21 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.drop();
 });
-
-/** The value of one sample (labels matched exactly and completely), or undefined. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const wanted = Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
-    .sort()
-    .join(',');
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = (match[2] ?? '').match(/[a-zA-Z_]+="[^"]*"/g)?.sort().join(',') ?? '';
-    if (have === wanted) return Number(match[3]);
-  }
-  return undefined;
-}
 
 async function cycleWithRequests(year: number, requests: { code: string; status: 'OVERDUE' | 'SUBMITTED' | 'NOT_REPORTED' | 'REQUESTED'; attention?: boolean }[]) {
   const plan = await db.prisma.plan.findFirstOrThrow();
