@@ -6,12 +6,19 @@
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
-/** The text a person reads in `html` (script and style dropped). */
+/** The character of a numeric reference (`#39`, `#x27`), or undefined. */
+function characterReference(name: string): string | undefined {
+  const code = /^#x([0-9a-f]+)$/i.exec(name) ? parseInt(name.slice(2), 16) : /^#\d+$/.test(name) ? Number(name.slice(1)) : NaN;
+  return Number.isInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/** The text a person reads in `html` (script and style dropped; `<wbr>` joins). */
 export function pageText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<wbr\s*\/?>/gi, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name] ?? (name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : m))
+    .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name] ?? characterReference(name) ?? m)
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -5,6 +5,7 @@
  * sign-in of a person, through the real confirm step of an emailed link.
  */
 import { issueSignInLink } from '../../api/auth/sign-in-links';
+import { fieldError, pageText, textById } from './html-text';
 import type { PrismaClient } from '../../prisma/client';
 
 export interface PageResponse {
@@ -24,19 +25,7 @@ export function csrfOf(html: string): string | undefined {
 }
 
 /** The text of a page with its tags removed and spaces folded (for assertions on what a reader sees). */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<wbr\s*\/?>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const visibleText = pageText;
 
 export class PageClient {
   private cookie?: string;
@@ -118,10 +107,7 @@ export async function createUser(prisma: PrismaClient, { email, name = email, ro
 }
 
 /** The error shown beside the input `id` (ui/components/field.tsx), or undefined. */
-export function fieldErrorOf(html: string, id: string): string | undefined {
-  const raw = new RegExp(`<span class="field-error" id="${id}-error">([^<]*)</span>`).exec(html)?.[1];
-  return raw === undefined ? undefined : visibleText(raw);
-}
+export const fieldErrorOf = fieldError;
 
 /** The messages of the error summary at the top of a page (ui/components/error-summary.tsx). */
 export function errorSummaryOf(html: string): string[] {
@@ -130,11 +116,5 @@ export function errorSummaryOf(html: string): string[] {
 }
 
 /** The text of the element with `id` (tags removed, spaces folded), for assertions on one place of a page. */
-export function textOfId(html: string, id: string): string | undefined {
-  const start = html.indexOf(`id="${id}"`);
-  if (start < 0) return undefined;
-  const open = html.lastIndexOf('<', start);
-  const tag = /^<([a-z0-9]+)/i.exec(html.slice(open))?.[1];
-  const close = tag ? html.indexOf(`</${tag}>`, start) : -1;
-  return visibleText(html.slice(html.indexOf('>', start) + 1, close < 0 ? undefined : close));
-}
+export const textOfId = textById;
+
