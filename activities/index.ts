@@ -2,6 +2,7 @@ import { createAttentionActivities } from './attention';
 import { withClassifiedFailures } from './classify-failure';
 import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
+import { createReportActivities } from './report/report-activities';
 import { createRequestActivities } from './request-activities';
 import { createSendRequestEmail } from './send-request-email';
 
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRequestActivities(deps),
     ...email,
     ...createAttentionActivities(deps, email),
+    ...createReportActivities(deps),
   });
 }
 

@@ -13,7 +13,8 @@ import { deadlineIcs } from './deadline-ics';
 import type { ActivityDeps } from './deps';
 import { emailContext, emailReceipt } from './email-context';
 import { businessCalendar } from '../prisma/business-calendar';
-import { isPermanentSmtpFailure, type OutgoingEmail } from './mailer';
+import type { OutgoingEmail } from './mailer';
+import { awaitOtherAttempt, sendOnce } from './send-once';
 import { indicatorsFor, requestPolicy } from './request-activities';
 
 /** One email of a request's life (defined in domain/, where workflows can see it). */
@@ -46,22 +47,6 @@ async function contactsByRole(prisma: PrismaClient, institutionId: string, roles
   // Order recipients as the roles were listed.
   const all = [...own, ...secretariat];
   return contactRoles.flatMap((role) => all.filter((c) => c.role === role));
-}
-
-/**
- * How long an attempt holds a step. Longer than a send may take ({@link SEND_TIMEOUT_MS}), shorter than
- * the activity's 1-minute start-to-close timeout, so a retry after a timeout finds the lease expired.
- */
-const SEND_LEASE_MS = 55_000;
-/** A send that takes longer is abandoned (and retried), so no attempt outlives its lease. */
-const SEND_TIMEOUT_MS = 45_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`SMTP send took longer than ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const unique = (xs: string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
@@ -215,43 +200,22 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
           : undefined,
     };
 
-    // Claim the step (STYLE §13): the row exists once; an attempt may send only while it holds the lease.
-    // Another attempt of the same step (a retry that overtook a slow one) waits for the outcome instead
-    // of sending a second copy. A crash leaves the row SENDING: once the lease runs out, the retry sends
-    // again with the same Message-ID (the one window no design closes; see README).
-    await prisma.sentMessage.createMany({
-      data: [{ idempotencyKey, messageId, dataRequestId: request.id, kind: input.kind, to: toEmails, cc: ccEmails, subject: rendered.subject, inReplyTo: email.inReplyTo ?? null }],
-      skipDuplicates: true,
-    });
-    const leaseStart = clock();
-    const claimed = await prisma.sentMessage.updateMany({
-      where: { idempotencyKey, status: 'SENDING', OR: [{ claimedUntil: null }, { claimedUntil: { lt: leaseStart } }] },
-      data: { claimedUntil: new Date(leaseStart.getTime() + SEND_LEASE_MS), attempts: { increment: 1 }, to: toEmails, cc: ccEmails, subject: rendered.subject },
-    });
-    if (claimed.count === 0) return awaitOtherAttempt();
-
-    let response: string;
-    let refusedTo: string[] = [];
-    try {
-      const outcome = await withTimeout(mailer.send(email), SEND_TIMEOUT_MS);
-      const rejected = outcome.rejected.map((r) => r.toLowerCase());
-      if (outcome.accepted.length === 0) throw Object.assign(new Error(`all recipients refused: ${rejected.join(', ')}`), { responseCode: 550 });
-      response = outcome.response;
-      // The people the email is addressed to matter: a refused To address is a delivery failure even
-      // when a copied address accepted it.
-      refusedTo = toEmails.filter((e) => rejected.includes(e));
-    } catch (err) {
-      // Transient: release the claim so the retry (with backoff) can send at once.
-      if (!isPermanentSmtpFailure(err)) {
-        await prisma.sentMessage.updateMany({ where: { idempotencyKey, status: 'SENDING' }, data: { claimedUntil: null } });
-        throw err;
-      }
-      return fail((err as Error).message, toEmails, ccEmails);
+    // Claim the step and send (STYLE §13, activities/send-once): a retry, a restarted worker or a replayed
+    // workflow finds the row and sends nothing; a crash leaves it SENDING, and once the lease runs out the
+    // retry sends again with the same Message-ID (the one window no design closes; see README).
+    const sent = await sendOnce({ prisma, mailer, clock }, { idempotencyKey, dataRequestId: request.id, kind: input.kind, email });
+    switch (sent.outcome) {
+      case 'BUSY':
+        return afterOtherAttempt();
+      case 'ALREADY_SENT':
+        return { outcome: 'ALREADY_SENT', messageId };
+      case 'FAILED_BEFORE':
+        return { outcome: 'FAILED', messageId, detail: sent.error };
+      case 'REFUSED':
+        return fail(sent.error, toEmails, ccEmails);
     }
+    const refusedTo = sent.refusedTo;
     const refusal = refusedTo.length ? `refused by the server: ${refusedTo.join(', ')}` : null;
-    // Recorded first and on its own: once this row says SENT, no retry sends again (the audit row below
-    // is rewritten idempotently by a retry that finds SENT).
-    await prisma.sentMessage.update({ where: { idempotencyKey }, data: { status: 'SENT', smtpResponse: response, sentAt: clock(), claimedUntil: null, error: refusal } });
     // The contacts are reachable again: the request no longer shows "delivery failed".
     if (isToInstitution(input.kind) && !refusal) {
       await prisma.dataRequest.updateMany({ where: { id: request.id, deliveryFailedAt: { not: null } }, data: { deliveryFailedAt: null, deliveryFailure: null } });
@@ -277,16 +241,11 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     return { outcome: 'SENT', messageId, ...(refusal ? { detail: refusal } : {}) };
 
     /** Another attempt holds the step: wait (within this attempt's time) for what it achieved. */
-    async function awaitOtherAttempt(): Promise<SendRequestEmailResult> {
-      const deadline = Date.now() + SEND_LEASE_MS;
-      while (Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 250));
-        const row = await prisma.sentMessage.findUnique({ where: { idempotencyKey } });
-        if (row?.status === 'SENT') return { outcome: 'ALREADY_SENT', messageId };
-        if (row?.status === 'FAILED') return { outcome: 'FAILED', messageId, detail: row.error ?? undefined };
-        if (!row?.claimedUntil || row.claimedUntil.getTime() < Date.now()) return sendRequestEmail(input);
-      }
-      throw new Error(`another attempt is still sending ${idempotencyKey}`);
+    async function afterOtherAttempt(): Promise<SendRequestEmailResult> {
+      const other = await awaitOtherAttempt(prisma, idempotencyKey);
+      if (other === 'SENT') return { outcome: 'ALREADY_SENT', messageId };
+      if (other === 'FAILED') return { outcome: 'FAILED', messageId, detail: (await prisma.sentMessage.findUnique({ where: { idempotencyKey } }))?.error ?? undefined };
+      return sendRequestEmail(input);
     }
 
     /**

@@ -14,6 +14,7 @@ import { StartPage } from '../ui/pages/start-page';
 import { renderPage } from '../ui/render-page';
 import { registerAssetRoutes } from './asset-routes';
 import { registerCycleRoutes } from './cycle-routes';
+import { registerReportRoutes } from './report-routes';
 import { drainOnClose } from './drain-on-close';
 import { registerHealthRoutes } from './health-routes';
 import { registerHolidayRoutes } from './holiday-routes';
@@ -225,6 +226,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').send(renderPage(page));
   });
   registerCycleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, auth });
+  registerReportRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, auth });
   registerRequestRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, auth });
   registerSubmissionRoutes(app, { prisma: deps.prisma, auth });
   registerAuditRoutes(app, { prisma: deps.prisma, auth });

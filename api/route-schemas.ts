@@ -12,6 +12,7 @@ import { ZProblem } from './problem';
 /** The document's tags, in the order /docs shows them. */
 export const Tag = {
   CYCLES: 'cycles',
+  REPORTS: 'reports',
   REQUESTS: 'requests',
   SUBMISSIONS: 'submissions',
   AUDIT: 'audit',
@@ -27,6 +28,7 @@ export type Tag = (typeof Tag)[keyof typeof Tag];
 /** What each tag covers, for the document. */
 export const TAG_DESCRIPTIONS: Record<Tag, string> = {
   cycles: 'Yearly reporting cycles: open one, read its status per institution (paged, filtered), close it early.',
+  reports: 'The annual report of a cycle: versions compiled from the record (drafts, the published one, superseded ones), compiling and publishing, and each version in JSON, HTML, PDF, XLSX and CSV, es-MX or English.',
   requests: "One institution's data request in a cycle: its state, and the secretariat's actions on it (each a Temporal update).",
   submissions: 'The values an institution sent, version by version (drafts, final report, corrections), with who sent each and why.',
   audit: 'Who did what, when: every change of the record, newest first.',

@@ -7,11 +7,12 @@ import type { PrismaClient } from './client';
  * (receives the request), an ALTERNATE (copied on reminders) and a LIAISON_HEAD (escalation) for every
  * institution that reports an indicator of MX-NAP-1325 — the five federal agencies, CECOPAM and UN Women
  * (without the last two, their data requests would have no recipient) — plus the working group's
- * SECRETARIAT, registered under SRE. Names are Spanish; locale es-MX.
+ * SECRETARIAT, registered under SRE, and one WORKING_GROUP member per institution (who receives the published
+ * annual report; UN Women's reads English). Names are Spanish; locale es-MX unless said.
  */
 export type TDemoContact = {
   institutionCode: string;
-  role: 'PRIMARY' | 'ALTERNATE' | 'LIAISON_HEAD' | 'SECRETARIAT';
+  role: 'PRIMARY' | 'ALTERNATE' | 'LIAISON_HEAD' | 'SECRETARIAT' | 'WORKING_GROUP';
   name: string;
   email: string;
   locale: 'es-MX' | 'en';
@@ -74,6 +75,17 @@ export const DEMO_CONTACTS: readonly TDemoContact[] = [
     email: 'secretariado.gti1325@example.gob.mx',
     locale: 'es-MX',
   },
+  ...(
+    [
+      ['SRE', 'Alejandra Beltrán Quiroz', 'gt.sre@example.gob.mx', 'es-MX'],
+      ['SEDENA', 'Mónica Salgado Treviño', 'gt.sedena@example.gob.mx', 'es-MX'],
+      ['SEMAR', 'Teresa Villanueva Ochoa', 'gt.semar@example.gob.mx', 'es-MX'],
+      ['SSPC', 'Norma Elizondo Garza', 'gt.sspc@example.gob.mx', 'es-MX'],
+      ['INMUJERES', 'Beatriz Cárdenas Pineda', 'gt.inmujeres@example.gob.mx', 'es-MX'],
+      ['CECOPAM', 'Silvia Montes de Oca Lira', 'gt.cecopam@example.gob.mx', 'es-MX'],
+      ['UNWOMEN', 'Hannah Okafor', 'wg.unwomen@example.org', 'en'],
+    ] as const
+  ).map(([institutionCode, name, email, locale]): TDemoContact => ({ institutionCode, role: 'WORKING_GROUP', name, email, locale })),
 ];
 
 /**

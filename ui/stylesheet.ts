@@ -161,6 +161,10 @@ button.small, .button.small { padding: .3rem .7rem; font-size: .9rem; }
 .status.s-DERIVED, .status.t-LATE { background: #fbf6e9; border-color: #d9c08a; }
 .status.s-CONFIRMED, .status.t-ON_TIME { background: #e3f1e4; border-color: #8fbf93; }
 .status.t-NOT_REPORTED { background: #fdecee; border-color: #e2a0aa; }
+.status.r-PUBLISHED { background: #e3f1e4; border-color: #8fbf93; }
+.status.r-DRAFT { background: #fbf6e9; border-color: #d9c08a; }
+.status.r-SUPERSEDED { background: #eeeeee; }
+.downloads { margin: 0 0 .25rem; }
 .ladder { padding-left: 1.25rem; max-width: 56rem; }
 .ladder li { margin: .5rem 0; }
 .ladder-people { display: block; color: var(--muted); }

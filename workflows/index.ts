@@ -14,3 +14,4 @@ export {
 } from './request-messages';
 export { reportingCycle, closeCycleUpdate } from './reporting-cycle';
 export { cycleStatusQuery, requestEndedSignal, closeRequestSignal } from './cycle-messages';
+export { annualReport, reportPublication } from './annual-report';

@@ -5,6 +5,7 @@ import {
   defineUpdate,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -14,6 +15,7 @@ import {
 import type { Activities } from '../activities';
 import type { CloseRequestCommand, ReportingCycleInput, ReportingCycleState } from '../domain/request-types';
 import { closeRequestSignal, cycleStatusQuery, requestEndedSignal } from './cycle-messages';
+import { annualReport } from './annual-report';
 import { institutionRequest } from './institution-request';
 
 const { prepareCycle, listCycleRequests, listOpenRequests, cycleProgress, closeCycleRecord, recordCycleClosing } = proxyActivities<Activities>({
@@ -31,6 +33,25 @@ const BATCH_SIZE = 200;
 const CHILDREN_PER_RUN = 1_000;
 /** Close signals sent per run before continue-as-new (each costs two events). */
 const SIGNALS_PER_RUN = 2_000;
+
+/** Cycles run before the annual report existed end without starting one (recorded histories replay). */
+const ANNUAL_REPORT_PATCH = 'annual-report';
+
+/**
+ * Every request has ended: `report/<year>` compiles version 1 of the annual report as a draft. Abandoned
+ * when the cycle completes (it outlives it); started once (a second start of the id is refused and ignored).
+ */
+async function startAnnualReport(year: number, cycleId: string): Promise<void> {
+  await startChild(annualReport, {
+    workflowId: `report/${year}`,
+    args: [{ year, cycleId, compiledBy: 'workflow', compilationKey: `report/${year}/cycle-end` }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+  }).catch((err: unknown) => {
+    if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return undefined;
+    throw err;
+  });
+}
 
 /** Secretariat closes the cycle early: every request still open is closed (submitted ones keep their data). */
 export const closeCycleUpdate = defineUpdate<{ message: string }, [CloseRequestCommand]>('closeCycle');
@@ -140,6 +161,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
   }
   await closeCycleRecord({ cycleId, idempotencyKey: `${workflowInfo().workflowId}/closed` });
   state.closed = true;
+  if (patched(ANNUAL_REPORT_PATCH)) await startAnnualReport(input.year, cycleId);
   await condition(allHandlersFinished);
   return state;
 }

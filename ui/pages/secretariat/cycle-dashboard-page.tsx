@@ -265,6 +265,11 @@ export function CycleDashboardPage(m: CycleDashboardPageModel) {
       </p>
       <h1>{t.dashboardTitle(cycle.year)}</h1>
       {m.notice ? <Notice>{m.notice}</Notice> : null}
+      <p>
+        <a class="button secondary" href={`/dashboard/${cycle.year}/report`}>
+          {t.annualReport(cycle.year)} →
+        </a>
+      </p>
       <dl class="facts">
         <dt>{t.status}</dt>
         <dd>{t.cycleStatus[cycle.status] ?? cycle.status}</dd>

@@ -33,6 +33,7 @@ export const DASHBOARD_TEXT = {
     readOnly: 'Usted puede consultar esta información; las acciones son del secretariado.',
     // dashboard
     dashboardTitle: (year: number) => `Ciclo ${year}`,
+    annualReport: (year: number) => `Informe anual ${year}`,
     completeness: 'Avance',
     completenessText: (reported: number, expected: number, percent: number) => `${reported} de ${expected} instituciones han enviado su informe (${percent} %).`,
     timeliness: (onTime: number, late: number) => `${onTime} a tiempo, ${late} después de la fecha límite.`,
@@ -183,6 +184,7 @@ export const DASHBOARD_TEXT = {
     openButton: 'Open the cycle',
     readOnly: 'You may read this information; actions are the secretariat’s.',
     dashboardTitle: (year: number) => `Cycle ${year}`,
+    annualReport: (year: number) => `${year} annual report`,
     completeness: 'Progress',
     completenessText: (reported: number, expected: number, percent: number) => `${reported} of ${expected} institutions have submitted their report (${percent} %).`,
     timeliness: (onTime: number, late: number) => `${onTime} on time, ${late} after the deadline.`,

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { compileAnnualReport } from '../../domain/report/compile-annual-report';
+import { snapshotHash } from '../../domain/report/snapshot-hash';
+import { renderReportFiles } from '../../documents/annual-report/render-report-files';
+import type { PrismaClient } from '../../prisma/client';
+import { Prisma } from '../../prisma/generated/client';
+import { activityLog } from '../activity-log';
+import { writeAudit } from '../audit';
+import { loadReportSnapshot } from './load-report-snapshot';
+
+export interface CompileReportInput {
+  cycleId: string;
+  /** "workflow" or "secretariat:<email>". */
+  compiledBy: string;
+  /** Makes a retried compilation write its version once. */
+  idempotencyKey: string;
+}
+
+export interface CompileReportResult {
+  reportVersionId: string;
+  version: number;
+  /** False when the key had written it already, or the data had not changed since the latest version. */
+  created: boolean;
+  /** True when the latest version was compiled from the same data (no new version was made). */
+  unchanged: boolean;
+  openRequests: number;
+}
+
+/** How many times a compilation that lost the race for a version number renders again with the next one. */
+const VERSION_RACES = 3;
+
+const isVersionTaken = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+
+/**
+ * Compiles the next version of a cycle's annual report and stores it with its ten files (five formats ×
+ * es-MX, en): snapshot of the record → canonical model → files, each with its SHA-256, in one transaction.
+ * Idempotent twice over: the same key finds the version it wrote; data identical to the latest version's
+ * (same snapshot hash) makes no new version, so compiling twice from the same data gives the same bytes.
+ */
+export async function compileReportVersion({ prisma, clock }: { prisma: PrismaClient; clock: () => Date }, input: CompileReportInput): Promise<CompileReportResult> {
+  const done = await prisma.reportVersion.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (done) return { reportVersionId: done.id, version: done.version, created: false, unchanged: false, openRequests: done.openRequests };
+
+  const snapshot = await loadReportSnapshot(prisma, { cycleId: input.cycleId });
+  const hash = snapshotHash(snapshot);
+  for (let race = 0; ; race++) {
+    const latest = await prisma.reportVersion.findFirst({ where: { cycleId: input.cycleId }, orderBy: { version: 'desc' } });
+    if (latest?.snapshotHash === hash) {
+      return { reportVersionId: latest.id, version: latest.version, created: false, unchanged: true, openRequests: latest.openRequests };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const started = Date.now();
+    const model = compileAnnualReport({ snapshot, version, compiledBy: input.compiledBy });
+    const files = (await renderReportFiles(model)).map((f) => ({ ...f, sha256: createHash('sha256').update(f.content).digest('hex') }));
+    const openRequests = model.cycle.openRequests.length;
+    try {
+      const stored = await prisma.$transaction(
+        async (tx) => {
+          const row = await tx.reportVersion.create({
+            data: {
+              cycleId: input.cycleId,
+              version,
+              compiledAt: new Date(model.compiledAt),
+              compiledBy: input.compiledBy,
+              snapshotHash: hash,
+              openRequests,
+              idempotencyKey: input.idempotencyKey,
+              createdAt: clock(),
+            },
+          });
+          for (const file of files) {
+            await tx.reportFile.create({
+              data: {
+                reportVersionId: row.id,
+                format: file.format,
+                lang: file.lang,
+                contentType: file.contentType,
+                sha256: file.sha256,
+                size: file.content.length,
+                content: new Uint8Array(file.content.buffer, file.content.byteOffset, file.content.length),
+              },
+            });
+          }
+          await writeAudit(tx, {
+            actor: input.compiledBy,
+            action: 'REPORT_COMPILED',
+            cycleId: input.cycleId,
+            data: { version, snapshotHash: hash, openRequests, files: files.map((f) => ({ format: f.format, lang: f.lang, sha256: f.sha256, size: f.content.length })) },
+            idempotencyKey: `${input.idempotencyKey}/compiled`,
+          });
+          return row;
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      );
+      activityLog('info', 'annual report compiled', { cycleYear: model.cycleYear, version, ms: Date.now() - started, bytes: files.reduce((n, f) => n + f.content.length, 0) });
+      return { reportVersionId: stored.id, version, created: true, unchanged: false, openRequests };
+    } catch (err) {
+      // Another compilation took this number first (or wrote this key): read again.
+      if (!isVersionTaken(err) || race >= VERSION_RACES) throw err;
+      const mine = await prisma.reportVersion.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+      if (mine) return { reportVersionId: mine.id, version: mine.version, created: false, unchanged: false, openRequests: mine.openRequests };
+    }
+  }
+}
