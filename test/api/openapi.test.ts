@@ -88,6 +88,9 @@ const PAGES: Record<string, string> = {
   'POST /people/tokens/:id/revoke': "its form: revoke a token",
   'GET /plan': "the plan browser",
   'GET /plan/:key/:version': "the plan browser, one version",
+  'GET /dashboard/:year/report': "a cycle's annual report: versions and downloads",
+  'POST /dashboard/:year/report/compile': 'its form: compile a new version',
+  'POST /dashboard/:year/report/versions/:version/publish': 'its form: publish a version',
 };
 
 type Document = {
@@ -539,6 +542,33 @@ describe('a small cycle answers only what the document describes', () => {
     expect((await call('POST', `/api/cycles/${YEAR}/close`, { body: { reason: 'Fin del ejercicio' } })).status).toBe(200);
     await eventually(async () => ((await call('GET', `/api/cycles/${YEAR}`)).json.status === 'CLOSED' ? true : undefined), { what: 'the cycle to close' });
     expect((await call('POST', `/api/cycles/${YEAR}/close`, { body: { reason: 'otra vez' } })).status).toBe(409);
+  });
+
+  it('compiles, lists, downloads and publishes the annual report', async () => {
+    // The cycle just closed: its report compiles itself (report/<year>); a compilation now finds the same data.
+    await eventually(async () => ((await call('GET', `/api/cycles/${YEAR}/report`)).json.versions.length ? true : undefined), { what: 'the report to compile', timeoutMs: 90_000 });
+    const compiled = await call('POST', `/api/cycles/${YEAR}/report`);
+    expect([200, 201]).toContain(compiled.status);
+    const listed = await call('GET', `/api/cycles/${YEAR}/report`);
+    expect(listed.json.versions[0]).toMatchObject({ version: 1, status: 'DRAFT' });
+    for (const format of ['json', 'html', 'pdf', 'xlsx', 'csv']) {
+      const file = await call('GET', `/api/cycles/${YEAR}/report/versions/1.${format}?lang=en`);
+      expect({ format, status: file.status }).toEqual({ format, status: 200 });
+      expect(file.headers.get('etag')).toMatch(/^"[0-9a-f]{64}"$/);
+    }
+    const unknown = await call('GET', `/api/cycles/${YEAR}/report/versions/1.docx`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.fields).toHaveProperty('format');
+    const badLang = await call('GET', `/api/cycles/${YEAR}/report/versions/1.pdf?lang=fr`);
+    expect(badLang.status).toBe(400);
+    expect(badLang.json.fields).toHaveProperty('lang');
+    expect((await call('GET', `/api/cycles/${YEAR}/report/versions/7.pdf`)).status).toBe(404);
+    expect((await call('GET', '/api/cycles/2099/report')).status).toBe(404);
+    expect((await call('POST', `/api/cycles/${YEAR}/report/versions/1/publish`)).status).toBe(200);
+    expect((await call('POST', `/api/cycles/${YEAR}/report/versions/1/publish`)).status).toBe(409);
+    expect((await call('POST', `/api/cycles/${YEAR}/report/versions/0/publish`)).status).toBe(400);
+    expect((await call('GET', `/api/cycles/${YEAR}/report`, { headers: { authorization: 'Bearer nope' } })).status).toBe(403);
+    expect((await call('POST', '/api/cycles/2099/report')).status).toBe(404);
   });
 
   it('checked a response of every documented operation', () => {
