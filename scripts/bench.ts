@@ -46,6 +46,7 @@ import { historyLengths, workflowRuns } from '../test/support/history-bounds';
 import { createDevServerEnv } from '../test/support/temporal';
 import { createWorker } from '../worker/create-worker';
 import { benchDashboard } from './bench-fixtures/dashboard-bench';
+import { benchReport } from './bench-fixtures/report-bench';
 import type { CatcherProgress } from './bench-fixtures/mail-catcher-process';
 
 const HISTORY_BOUND = 10_000;
@@ -59,6 +60,7 @@ interface Options {
   skipBaseline: boolean;
   skipCycle: boolean;
   skipDashboard: boolean;
+  skipReport: boolean;
 }
 
 function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options {
@@ -71,6 +73,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     skipBaseline: false,
     skipCycle: false,
     skipDashboard: false,
+    skipReport: false,
   };
   const numberAfter = (i: number) => {
     const value = Number(argv[i + 1]?.replace(/_/g, ''));
@@ -110,10 +113,19 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
       case '--only-dashboard':
         options.skipBaseline = true;
         options.skipCycle = true;
+        options.skipReport = true;
+        break;
+      case '--skip-report':
+        options.skipReport = true;
+        break;
+      case '--only-report':
+        options.skipBaseline = true;
+        options.skipCycle = true;
+        options.skipDashboard = true;
         break;
       case '--help':
       case '-h':
-        console.log('npm run bench -- [--quick] [--entities N] [--baseline N] [--concurrency N] [--activity-slots N] [--pg-pool N] [--skip-baseline] [--skip-cycle] [--skip-dashboard] [--only-dashboard]');
+        console.log('npm run bench -- [--quick] [--entities N] [--baseline N] [--concurrency N] [--activity-slots N] [--pg-pool N] [--skip-baseline] [--skip-cycle] [--skip-dashboard] [--only-dashboard] [--skip-report] [--only-report]');
         process.exit(0);
         break;
       default:
@@ -564,6 +576,9 @@ async function main(): Promise<void> {
     // 3. The dashboard's reads at the same scale (the record only).
     const dashboard = options.skipDashboard ? undefined : await benchDashboard({ entities: options.entities, log });
 
+    // 4. The annual report at the same scale (every numeric indicator per entity).
+    const report = options.skipReport ? undefined : await benchReport({ entities: options.entities, log });
+
     // Report.
     if (results.length) {
       console.log('');
@@ -601,6 +616,11 @@ async function main(): Promise<void> {
       console.log('');
       printTable(dashboard.rows);
       for (const line of dashboard.notes) console.log(`• ${line}`);
+    }
+    if (report) {
+      console.log('');
+      printTable(report.rows);
+      for (const line of report.notes) console.log(`• ${line}`);
     }
   } finally {
     await stopAll();
