@@ -5,6 +5,7 @@ import { zYearParam, ZYearParams } from '../domain/input-bounds';
 import { Access } from '../domain/roles';
 import type { Auth } from './auth/principal';
 import { compileReportNow, publishReport, type ReportCommandDeps } from './commands/report-commands';
+import { sendReportFile } from './report-file-reply';
 import { REPORT_FORMATS, REPORT_LANGS, reportFile, reportVersions, type ReportFormat } from './queries/report-versions';
 import { AUTH_PROBLEMS, json, LOCATION, responses, SIGNED_IN, Tag, zInstant } from './route-schemas';
 
@@ -59,7 +60,7 @@ const ZPublished = z.strictObject({
 const ZPublishing = z.strictObject({ status: z.literal('PUBLISHING'), workflowId: z.string(), statusUrl: z.string() });
 
 /** `12.pdf`: a version number and a format; an unknown format is named as such. */
-const ZFileParams = z
+export const ZFileParams = z
   .strictObject({
     year: zYearParam(),
     file: z
@@ -80,11 +81,9 @@ const ZFileParams = z
     }
     return { year: params.year, version: Number(match[1]), format: format as ReportFormat };
   });
-const ZFileQuery = z.object({ lang: z.enum(REPORT_LANGS).default('es-MX').meta({ description: 'The language of the file: es-MX (default) or en.' }) });
+export const ZFileQuery = z.object({ lang: z.enum(REPORT_LANGS).default('es-MX').meta({ description: 'The language of the file: es-MX (default) or en.' }) });
 
 const ZVersionParams = z.strictObject({ year: zYearParam(), version: z.coerce.number().int().min(1).max(999_999) });
-
-const ATTACH: Record<ReportFormat, boolean> = { json: false, html: false, pdf: false, xlsx: true, csv: true };
 
 export interface ReportRouteDeps extends ReportCommandDeps {
   auth: Auth;
@@ -213,13 +212,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
       const { year, version, format } = request.params as unknown as { year: number; version: number; format: ReportFormat };
       const { lang } = request.query;
       const file = await reportFile(prisma, { year, version, format, lang });
-      const name = `${lang === 'en' ? 'nap-1325-annual-report' : 'pna-1325-informe-anual'}-${year}-v${version}-${lang}.${format}`;
-      return reply
-        .header('content-type', file.contentType)
-        .header('etag', `"${file.sha256}"`)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('content-disposition', `${ATTACH[format] ? 'attachment' : 'inline'}; filename="${name}"`)
-        .send(Buffer.from(file.content));
+      return sendReportFile(reply, { file, year, version, format, lang });
     },
   );
 }

@@ -14,7 +14,7 @@ type TVersionRow = { id: string; version: number; cycleId: string; cycle: { year
 /** Where a version is read: its HTML download and the cycle's report page. */
 function reportUrls(base: string, year: number, version: number, lang: Locale) {
   const root = base.replace(/\/$/, '');
-  return { htmlUrl: `${root}/api/cycles/${year}/report/versions/${version}.html?lang=${lang}`, pageUrl: `${root}/dashboard/${year}/report` };
+  return { htmlUrl: `${root}/reports/${year}/${version}.html?lang=${lang}`, pageUrl: `${root}/dashboard/${year}/report` };
 }
 
 /** The summary figures of a stored version, read from its JSON file (the localized canonical model). */

@@ -6,7 +6,9 @@ import type { PageNotice } from '../../ui/pages/admin-frame';
 import { ReportVersionsPage } from '../../ui/pages/secretariat/report-versions-page';
 import { reportVersionsText } from '../../ui/pages/secretariat/report-versions-text';
 import { compileReportNow, publishReport } from '../commands/report-commands';
-import { reportVersions } from '../queries/report-versions';
+import { reportFile, reportVersions, type ReportFormat } from '../queries/report-versions';
+import { sendReportFile } from '../report-file-reply';
+import { ZFileParams, ZFileQuery } from '../report-routes';
 import { formFailure } from './form-failure';
 import { seeOther, sendPage, type PageContext } from './page-context';
 import type { PageDeps } from './register-pages';
@@ -32,6 +34,15 @@ export function registerReportPages(app: FastifyInstance, deps: PageDeps): void 
     const code = ZNotice.parse(request.query ?? {}).notice;
     const text = code ? reportVersionsText(ctx.lang).notices[code] : undefined;
     return page(reply, ctx, year, text ? { kind: code === 'compiling' || code === 'publishing' ? 'warning' : 'ok', text } : undefined);
+  });
+
+  // The address emails and the page link to: the same stored file, behind the pages' sign-in (a reader who
+  // is not signed in is sent to /sign-in and comes back here).
+  app.get('/reports/:year/:file', { config: PAGE }, async (request, reply) => {
+    await pageContext(request, reply, 'dashboard');
+    const { year, version, format } = ZFileParams.parse(request.params) as { year: number; version: number; format: ReportFormat };
+    const { lang } = ZFileQuery.parse(request.query ?? {});
+    return sendReportFile(reply, { file: await reportFile(prisma, { year, version, format, lang }), year, version, format, lang });
   });
 
   app.post('/dashboard/:year/report/compile', { config: PAGE_FORM }, async (request, reply) => {

@@ -89,6 +89,7 @@ const PAGES: Record<string, string> = {
   'GET /plan': "the plan browser",
   'GET /plan/:key/:version': "the plan browser, one version",
   'GET /dashboard/:year/report': "a cycle's annual report: versions and downloads",
+  'GET /reports/:year/:file': "a report version's file for a reader of the pages (the emailed link; sign-in first)",
   'POST /dashboard/:year/report/compile': 'its form: compile a new version',
   'POST /dashboard/:year/report/versions/:version/publish': 'its form: publish a version',
 };

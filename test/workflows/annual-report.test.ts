@@ -9,7 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createHash } from 'node:crypto';
 import type { CaughtMessage } from '../../scripts/mail-catcher';
 import type { annualReport } from '../../workflows';
-import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
+import { createActivities, eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { addresses, advanceTo, answers, finishedResult, formIndicators, http, isMailOf, linkIn, openCycle, submitViaLink, terminateCycle } from '../support/reporting-scenarios';
 import { createTimeSkippingEnv } from '../support/temporal';
 
@@ -108,7 +108,7 @@ describe(`the ${YEAR} cycle ends and its report compiles itself`, () => {
         expect(pdf[0].filename).toBe(`nap-1325-annual-report-${YEAR}-v1.pdf`);
       } else {
         expect(m.parsed.subject).toBe(`PNA-1325: informe anual ${YEAR} publicado (versión 1)`);
-        expect(m.parsed.text).toContain(`/api/cycles/${YEAR}/report/versions/1.html?lang=es-MX`);
+        expect(m.parsed.text).toContain(`/reports/${YEAR}/1.html?lang=es-MX`);
       }
     }
     // The stored PDF is what was attached.
@@ -125,7 +125,6 @@ describe(`the ${YEAR} cycle ends and its report compiles itself`, () => {
     expect((await http(h.baseUrl, 'POST', `/api/cycles/${YEAR}/report/versions/9/publish`)).status).toBe(404);
     // Running the publication's email step again (a retried activity) sends nothing new.
     const row = await h.prisma.reportVersion.findFirstOrThrow({ where: { cycle: { year: YEAR }, version: 1 } });
-    const { createActivities } = await import('../support/app-harness');
     const outcomes = await createActivities(h.deps).sendPublishedReport({ reportVersionId: row.id });
     expect(new Set(outcomes.map((o) => o.outcome))).toEqual(new Set(['ALREADY_SENT']));
     expect(reportMail()).toHaveLength(before);

@@ -19,7 +19,7 @@ export interface ReportVersionRow {
   outdated: boolean;
   publishedAt: Date | null;
   publishedBy: string | null;
-  files: { format: string; lang: string; size: number; url: string }[];
+  files: { format: string; lang: string; size: number }[];
 }
 
 export interface ReportVersionsModel {
@@ -30,7 +30,7 @@ export interface ReportVersionsModel {
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('es-MX')} kB`;
 
-function Downloads({ lang, files }: { lang: Locale; files: ReportVersionRow['files'] }) {
+function Downloads({ lang, year, version, files }: { lang: Locale; year: number; version: number; files: ReportVersionRow['files'] }) {
   const t = reportVersionsText(lang);
   const langs = [...new Set(files.map((f) => f.lang))].sort((a) => (a === lang ? -1 : 1));
   return (
@@ -43,7 +43,7 @@ function Downloads({ lang, files }: { lang: Locale; files: ReportVersionRow['fil
             .map((f, i) => (
               <>
                 {i > 0 ? ' · ' : ''}
-                <a href={f.url} hreflang={l} title={kb(f.size)}>
+                <a href={`/reports/${year}/${version}.${f.format}?lang=${l}`} hreflang={l} title={kb(f.size)}>
                   {f.format.toUpperCase()}
                 </a>
               </>
@@ -75,7 +75,7 @@ function VersionRow({ m, v }: { m: AdminFrame & { year: number }; v: ReportVersi
         {v.openRequests ? <p class="hint">{t.openAtCompile(v.openRequests)}</p> : null}
       </td>
       <td data-label={t.columns[4]}>
-        <Downloads lang={m.lang} files={v.files} />
+        <Downloads lang={m.lang} year={m.year} version={v.version} files={v.files} />
       </td>
       <td data-label={t.columns[5]}>
         {m.canAct && v.status !== 'PUBLISHED' ? (

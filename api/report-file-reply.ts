@@ -1,0 +1,22 @@
+import type { FastifyReply } from 'fastify';
+import type { ReportFormat } from './queries/report-versions';
+
+/** Spreadsheets and the CSV download; the others open in the browser. */
+const ATTACH: Record<ReportFormat, boolean> = { json: false, html: false, pdf: false, xlsx: true, csv: true };
+
+/**
+ * Sends a stored report file byte for byte: its media type, its SHA-256 as the ETag (the file never
+ * changes), and a file name in the reader's language.
+ */
+export function sendReportFile(
+  reply: FastifyReply,
+  { file, year, version, format, lang }: { file: { contentType: string; sha256: string; content: Uint8Array }; year: number; version: number; format: ReportFormat; lang: string },
+): FastifyReply {
+  const name = `${lang === 'en' ? 'nap-1325-annual-report' : 'pna-1325-informe-anual'}-${year}-v${version}-${lang}.${format}`;
+  return reply
+    .header('content-type', file.contentType)
+    .header('etag', `"${file.sha256}"`)
+    .header('cache-control', 'private, max-age=31536000, immutable')
+    .header('content-disposition', `${ATTACH[format] ? 'attachment' : 'inline'}; filename="${name}"`)
+    .send(Buffer.from(file.content));
+}
