@@ -127,8 +127,17 @@ export type TCompliance = {
 
 export type TNarrative = { institutionCode: string; name: TWords; submittedBy: string; submittedAt: string; version: number; text: string };
 
+/**
+ * What a data-quality flag is about (domain/report/report-quality-flags.ts):
+ * - NO_DATA_VALUE: a value given as "no data" (its comment says why);
+ * - SEX_NOT_RECORDED: a value broken down by sex whose women and men fall short of its total;
+ * - CORRECTED_AFTER_DEADLINE: the values used come from a correction made after the deadline in force.
+ */
+export const QualityFlagKind = { NO_DATA_VALUE: 'NO_DATA_VALUE', SEX_NOT_RECORDED: 'SEX_NOT_RECORDED', CORRECTED_AFTER_DEADLINE: 'CORRECTED_AFTER_DEADLINE' } as const;
+export type QualityFlagKind = (typeof QualityFlagKind)[keyof typeof QualityFlagKind];
+
 /** A data-quality flag the working group should see. */
-export type TQualityFlag = { institutionCode: string; indicatorCode: string | null; text: TWords };
+export type TQualityFlag = { kind: QualityFlagKind; institutionCode: string; indicatorCode: string | null; text: TWords };
 
 /** One row of the data annex: institution × indicator × breakdown. */
 export type TAnnexRow = {
