@@ -71,10 +71,10 @@ function statusOf(request: TSnapshotRequest, extension: ReturnType<typeof extens
 const day = (calendar: TBusinessCalendar, instant: string) => calendar.dateOf(instant);
 
 function sentence(c: Omit<TCompliance, 'text'>, calendar: TBusinessCalendar): TWords {
+  const submitted = c.submittedAt ? day(calendar, c.submittedAt) : '';
+  const deadline = day(calendar, c.deadline);
   return inBoth((_lang, en) => {
     const parts: string[] = [];
-    const submitted = c.submittedAt ? day(calendar, c.submittedAt) : '';
-    const deadline = day(calendar, c.deadline);
     switch (c.status) {
       case ComplianceStatus.ON_TIME:
         parts.push(en ? `reported on time on ${submitted} (deadline ${deadline})` : `informó a tiempo el ${submitted} (plazo: ${deadline})`);
