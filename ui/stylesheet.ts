@@ -188,7 +188,7 @@ h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
   table.matrix td.cell { display: inline-block; margin: .15rem .35rem .15rem 0; padding: .1rem .4rem; border: 1px solid var(--line); border-radius: .25rem; }
   table.matrix td.cell:empty, table.matrix th.ind { display: none; }
 }
-.annual-report .report-title .facts { grid-template-columns: max-content minmax(0, 1fr); }
+.annual-report .facts dd { min-width: 0; }
 .annual-report code.hash { overflow-wrap: anywhere; word-break: break-all; }
 .annual-report .plain-list { list-style: none; padding: 0; margin: 0; }
 .annual-report .report-contents .plain-list { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .5rem 0 1rem; }

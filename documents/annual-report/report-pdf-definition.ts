@@ -5,6 +5,7 @@ import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport, TCompliance, TReportGoal, TReportIndicator, TReportObjective } from '../../domain/report/annual-report-model';
 import { indicatorCharts, MAX_CHARTS, statusByObjectiveChart, type TReportChart } from './report-charts';
 import { BREAKDOWN_LABELS, kindLabel, reportWords, type TReportWords } from './report-labels';
+import { pdfUserText } from './pdf-user-text';
 import { annexValueText, instantText, numberText, unitNumberText, valueText } from './report-text';
 
 /** Above this many annex rows the PDF says where the full table is instead of printing it. */
@@ -110,7 +111,7 @@ function valuesTable(indicator: TReportIndicator, { lang, w }: TContext): Conten
   const bySex = indicator.disaggregation === 'SEX';
   const rows = indicator.values.map((v): TableCell[] => {
     const sex = bySex ? [v.women, v.men, v.sexNotRecorded].map((n) => ({ text: v.total === null ? '' : numberText(n, lang), alignment: 'right' as const })) : [];
-    return [v.institutionCode, { text: valueText(v, indicator.unit, lang), alignment: bySex ? 'right' : 'left' }, ...sex, { text: v.comment ?? '', style: 'small' }];
+    return [v.institutionCode, { text: pdfUserText(valueText(v, indicator.unit, lang), lang), alignment: bySex ? 'right' : 'left' }, ...sex, { text: pdfUserText(v.comment ?? '', lang), style: 'small' }];
   });
   return bySex
     ? table([w.institution, w.total, w.women, w.men, w.sexNotRecorded, w.comment], rows, [70, 45, 45, 45, 55, '*'])
@@ -192,9 +193,9 @@ function complianceNotes(c: TCompliance, { lang, w }: TContext): string[] {
   const notes: string[] = [];
   const e = c.extension;
   if (e) notes.push(`${w.extension}: ${w.extensionText(e.requestedAt ? instantText(e.requestedAt, lang) : '—', e.requestedBy, e.newDeadline, e.decidedBy)}`);
-  if (c.exemptionReason) notes.push(`${w.exemption}: ${c.exemptionReason}`);
-  if (c.closedReason) notes.push(`${w.closed}: ${c.closedReason}`);
-  for (const r of c.corrections) notes.push(`${w.corrections}: ${w.correctionText(r.version, instantText(r.at, lang), r.by)}${r.reason ? ` — ${r.reason}` : ''}`);
+  if (c.exemptionReason) notes.push(`${w.exemption}: ${pdfUserText(c.exemptionReason, lang)}`);
+  if (c.closedReason) notes.push(`${w.closed}: ${pdfUserText(c.closedReason, lang)}`);
+  for (const r of c.corrections) notes.push(`${w.corrections}: ${w.correctionText(r.version, instantText(r.at, lang), r.by)}${r.reason ? ` — ${pdfUserText(r.reason, lang)}` : ''}`);
   for (const m of c.undeliveredEmails) notes.push(`${w.undelivered}: ${instantText(m.at, lang)} · ${m.kind} · ${m.to.join(', ')}${m.error ? ` · ${m.error}` : ''}`);
   return notes;
 }
@@ -222,7 +223,7 @@ function narratives({ model, lang, w }: TContext): Content[] {
         stack: [
           { text: n.name[lang], style: 'h3' },
           { text: w.narrativeBy(n.submittedBy, instantText(n.submittedAt, lang), n.version), style: 'small' },
-          { text: n.text, margin: [8, 4, 0, 8], preserveLeadingSpaces: true },
+          { text: pdfUserText(n.text, lang), margin: [8, 4, 0, 8], preserveLeadingSpaces: true },
         ],
       }),
     ),
@@ -242,8 +243,8 @@ function annex({ model, lang, w }: TContext): Content[] {
               kindLabel(r.institutionKind, lang),
               r.indicatorCode,
               BREAKDOWN_LABELS[r.breakdown][lang],
-              annexValueText(r.value, lang),
-              r.comment ?? '',
+              pdfUserText(annexValueText(r.value, lang), lang),
+              pdfUserText(r.comment ?? '', lang),
               { text: String(r.submissionVersion), alignment: 'right' },
             ]),
             [60, 70, 40, 55, 60, '*', 35],

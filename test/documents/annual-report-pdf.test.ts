@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pdfUserText } from '../../documents/annual-report/pdf-user-text';
 import { reportPdfDefinition } from '../../documents/annual-report/report-pdf-definition';
 import { renderReportPdf } from '../../documents/annual-report/render-report-pdf';
 import { GOAL_STATUS_LABELS, GoalStatus } from '../../domain/goal-status';
@@ -67,6 +68,7 @@ it('reads in English: "Page 1 of N", statuses and figures', async () => {
   expectIn(pageTexts[0], `Page 1 of ${pages}`);
   const all = pageTexts.join(' ');
   for (const s of Object.values(GoalStatus)) expectIn(all, GOAL_STATUS_LABELS[s].en);
+  expectIn(all, '[text in a script this PDF cannot show; see the HTML or XLSX] [U+202E][text in a script this PDF cannot show; see the HTML or XLSX] evil.exe');
   for (const figure of ['Sex not recorded', 'Goal status by objective', "Women's share, indicator 8.a", 'not reported', 'after an extension', 'Counts deployed women only']) expectIn(all, figure);
 });
 
@@ -90,4 +92,10 @@ it('for 10,000 institutions: aggregates, at most 40 charts, a note instead of th
   expectIn(all, 'The annex has 300,000 rows: the full table is in the XLSX and CSV files.');
   expectIn(all, '9,990 other institutions');
   expectNotIn(all, 'E05000');
+});
+
+it('shows user text the font cannot draw as a visible note, bidi controls as their code, the rest as written', () => {
+  expect(pdfUserText('Año 2026: <b>ok</b> «sí» — Ж', 'es-MX')).toBe('Año 2026: <b>ok</b> «sí» — Ж');
+  expect(pdfUserText('a\u202Eb', 'en')).toBe('a[U+202E]b');
+  expect(pdfUserText('hola שלום 🙂', 'es-MX')).toBe('hola [texto en una escritura que este PDF no puede mostrar; véase el HTML o el XLSX] [texto en una escritura que este PDF no puede mostrar; véase el HTML o el XLSX]');
 });
