@@ -3,7 +3,7 @@ import type { Locale } from '../domain/input-bounds';
 import { CLIENT_SCRIPT_PATH } from './client-script';
 import { SecretariatNav, type NavModel } from './components/secretariat-nav';
 import { otherLocale, SHELL_TEXT } from './labels';
-import { STYLESHEET_PATH } from './stylesheet';
+import { STYLESHEET, STYLESHEET_PATH } from './stylesheet';
 
 export interface PageShellProps {
   lang: Locale;
@@ -19,6 +19,11 @@ export interface PageShellProps {
   nav?: NavModel;
   /** Wide content (tables of the dashboards) on a desktop; a phone is one column either way. */
   wide?: boolean;
+  /**
+   * The stylesheet inside the document (a file that must stand alone, such as the annual report's HTML
+   * download) instead of a link to the app's copy. Our own constant, never user text.
+   */
+  inlineStylesheet?: boolean;
   children: ComponentChildren;
 }
 
@@ -27,7 +32,7 @@ export interface PageShellProps {
  * switch, the content in `<main>`, a footer. Phone first (the viewport meta; one column), no script
  * needed.
  */
-export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, nav, wide, children }: PageShellProps) {
+export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, nav, wide, inlineStylesheet, children }: PageShellProps) {
   const t = SHELL_TEXT[lang];
   return (
     <html lang={lang}>
@@ -36,7 +41,7 @@ export function PageShell({ lang, title, switchLanguageHref, nonce, withScript, 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · PNA-1325`}</title>
-        <link rel="stylesheet" href={STYLESHEET_PATH} />
+        {inlineStylesheet ? <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} /> : <link rel="stylesheet" href={STYLESHEET_PATH} />}
         {withScript ? <script src={CLIENT_SCRIPT_PATH} nonce={nonce} defer /> : null}
       </head>
       <body>

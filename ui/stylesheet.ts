@@ -192,6 +192,31 @@ h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
   table.matrix td.cell { display: inline-block; margin: .15rem .35rem .15rem 0; padding: .1rem .4rem; border: 1px solid var(--line); border-radius: .25rem; }
   table.matrix td.cell:empty, table.matrix th.ind { display: none; }
 }
+.annual-report .facts dd { min-width: 0; }
+.annual-report code.hash { overflow-wrap: anywhere; word-break: break-all; }
+.annual-report .plain-list { list-style: none; padding: 0; margin: 0; }
+.annual-report .report-contents .plain-list { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .5rem 0 1rem; }
+.annual-report .report-area > h3.area-name { border-top: 2px solid var(--guinda); padding-top: .5rem; margin-top: 1.5rem; color: var(--guinda); }
+.annual-report .report-objective { border: 1px solid var(--line); border-radius: .25rem; padding: .5rem .75rem; margin: .75rem 0; }
+.annual-report h5 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.annual-report h6 { font-size: .95rem; margin: .75rem 0 .25rem; color: var(--muted); }
+.annual-report .report-goal { background: var(--wash); border-left: 4px solid var(--gold); padding: .4rem .75rem; margin: .75rem 0; }
+.annual-report .report-goal .facts { margin: .25rem 0; }
+.annual-report .user-text, .annual-report [dir="auto"] { unicode-bidi: isolate; overflow-wrap: anywhere; }
+.annual-report blockquote.narrative { margin: .5rem 0 1rem; padding: .5rem .75rem; border-left: 4px solid var(--line); background: var(--wash); white-space: pre-wrap; }
+.annual-report sup.fn-ref { font-size: .75em; margin-left: .1em; }
+.annual-report sup.fn-ref a { padding: 0 .1em; }
+.annual-report .footnotes li { margin: .35rem 0; }
+.annual-report td.num { white-space: nowrap; }
+.status.goal-MET { background: #e3f1e4; border-color: #8fbf93; }
+.status.goal-ON_TRACK { background: #e8f0fb; border-color: #93afd8; }
+.status.goal-BEHIND { background: #fdecee; border-color: #e2a0aa; }
+.status.goal-NO_DATA, .status.goal-NOT_EVALUABLE, .status.goal-NOT_STARTED { background: #eeeeee; }
+.status.c-ON_TIME, .status.c-AFTER_EXTENSION { background: #e3f1e4; border-color: #8fbf93; }
+.status.c-LATE, .status.c-OPEN { background: #fbf6e9; border-color: #d9c08a; }
+.status.c-NOT_REPORTED { background: #fdecee; border-color: #e2a0aa; }
+.status.c-EXEMPTED { background: #eeeeee; }
+@media (max-width: 40rem) { .annual-report .table-wrap { overflow-x: visible; } .annual-report td.num { white-space: normal; } }
 .site-footer { max-width: 48rem; margin: 2rem auto 1rem; padding: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; }
 @media (max-width: 30rem) { .facts { grid-template-columns: 1fr; gap: 0; } .facts dd { margin-bottom: .5rem; } legend { font-size: .95rem; } }
 @media (min-width: 48rem) { h1 { font-size: 1.85rem; } main { padding: 1.5rem 1rem; } }
@@ -201,6 +226,15 @@ h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
   .site-header .brand { color: #000; }
   a { color: #000; text-decoration: none; }
   main { max-width: none; }
+  body { font-size: 10.5pt; }
+  .annual-report h2 { break-before: page; break-after: avoid; }
+  .annual-report .report-title + .report-contents + section h2 { break-before: auto; }
+  .annual-report h3, .annual-report h4, .annual-report h5, .annual-report h6 { break-after: avoid; }
+  .annual-report tr, .annual-report .report-goal, .annual-report .footnotes li { break-inside: avoid; }
+  .annual-report .table-wrap { overflow: visible; }
+  .annual-report thead { display: table-header-group; }
+  .annual-report sup.fn-ref a { color: #000; }
+  .site-footer { max-width: none; }
 }
 `;
 

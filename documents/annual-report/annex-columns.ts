@@ -1,0 +1,19 @@
+import type { Locale } from '../../domain/input-bounds';
+import type { TAnnexRow } from '../../domain/report/annual-report-model';
+import { BREAKDOWN_LABELS, kindLabel, reportWords } from './report-labels';
+
+/** A data annex cell as the spreadsheets write it: numbers stay numbers, booleans read Sí/No, empty is null. */
+export type TAnnexCell = string | number | null;
+
+/** The annex's column headings in `lang` (CSV and the XLSX annex sheet). */
+export function annexHeader(lang: Locale): string[] {
+  const w = reportWords(lang);
+  return [w.institution, w.kind, w.indicator, w.breakdown, w.value, w.comment, w.submissionVersion];
+}
+
+/** One annex row as cells, in the order of {@link annexHeader}. */
+export function annexCells(row: TAnnexRow, lang: Locale): TAnnexCell[] {
+  const w = reportWords(lang);
+  const value = typeof row.value === 'boolean' ? (row.value ? w.yes : w.no) : row.value;
+  return [row.institutionCode, kindLabel(row.institutionKind, lang), row.indicatorCode, BREAKDOWN_LABELS[row.breakdown][lang], value, row.comment, row.submissionVersion];
+}

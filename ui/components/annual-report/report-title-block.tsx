@@ -1,0 +1,40 @@
+import type { Locale } from '../../../domain/input-bounds';
+import type { TAnnualReport } from '../../../domain/report/annual-report-model';
+import { reportWords } from '../../../documents/annual-report/report-labels';
+import { instantText } from '../../../documents/annual-report/report-text';
+
+/** The report's first lines: title, cycle, versions, compilation instant, data hash and the plan-year basis. */
+export function ReportTitleBlock({ model, lang }: { model: TAnnualReport; lang: Locale }) {
+  const w = reportWords(lang);
+  return (
+    <header class="report-title">
+      <h1>{model.title[lang]}</h1>
+      <p class="muted">{model.plan.title[lang]}</p>
+      <dl class="facts">
+        <dt>{w.cycleYear}</dt>
+        <dd>{model.cycleYear}</dd>
+        <dt>{w.version}</dt>
+        <dd>{model.version}</dd>
+        <dt>{w.plan}</dt>
+        <dd>
+          {model.plan.key} · {w.planVersion} {model.plan.version} · {w.planYear} {model.plan.planYear}
+        </dd>
+        <dt>{w.compiledAt}</dt>
+        <dd>
+          {instantText(model.compiledAt, lang)} · {model.compiledBy}
+        </dd>
+        <dt>{w.snapshotHash}</dt>
+        <dd>
+          <code class="hash">{model.snapshotHash}</code>
+        </dd>
+      </dl>
+      <p class="notice warning plan-year-basis">{model.plan.planYearText[lang]}</p>
+      {model.cycle.openRequests.length > 0 ? (
+        <p class="notice warning">
+          {w.draftOpen}: {model.cycle.openRequests.map((r) => r.institutionCode).join(', ')}
+        </p>
+      ) : null}
+      <p class="small muted">{w.timeZoneNote}</p>
+    </header>
+  );
+}
