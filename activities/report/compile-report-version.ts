@@ -77,7 +77,7 @@ export async function compileReportVersion({ prisma, clock }: { prisma: PrismaCl
                 contentType: file.contentType,
                 sha256: file.sha256,
                 size: file.content.length,
-                content: new Uint8Array(file.content.buffer, file.content.byteOffset, file.content.length),
+                content: file.content as Uint8Array<ArrayBuffer>,
               },
             });
           }

@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnexRow } from '../../domain/report/annual-report-model';
-import { BREAKDOWN_LABELS, kindLabel, reportWords } from './report-labels';
+import { BREAKDOWN_LABELS, kindLabel, reportWords } from '../../ui/report/report-labels';
 
 /** A data annex cell as the spreadsheets write it: numbers stay numbers, booleans read Sí/No, empty is null. */
 export type TAnnexCell = string | number | null;

@@ -3,8 +3,8 @@ import { PassThrough } from 'node:stream';
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport } from '../../domain/report/annual-report-model';
 import { annexCells, annexHeader, type TAnnexCell } from './annex-columns';
-import { COMPLIANCE_STATUS_LABELS, kindLabel, reportWords } from './report-labels';
-import { instantText } from './report-text';
+import { COMPLIANCE_STATUS_LABELS, kindLabel, reportWords } from '../../ui/report/report-labels';
+import { instantText } from '../../ui/report/report-text';
 import { setZipEntryTimes } from './zip-entry-times';
 
 type TSheet = ExcelJS.Worksheet;

@@ -2,7 +2,7 @@ import * as echarts from 'echarts';
 import { GOAL_STATUS_LABELS, GoalStatus } from '../../domain/goal-status';
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport, TReportIndicator } from '../../domain/report/annual-report-model';
-import { reportWords } from './report-labels';
+import { reportWords } from '../../ui/report/report-labels';
 
 /** A chart as the PDF embeds it: an SVG string and what it shows (the caption). */
 export type TReportChart = { title: string; svg: string; width: number; height: number };

@@ -4,9 +4,9 @@ import { formatNumber } from '../../domain/goal-target-text';
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport, TCompliance, TReportGoal, TReportIndicator, TReportObjective } from '../../domain/report/annual-report-model';
 import { indicatorCharts, MAX_CHARTS, statusByObjectiveChart, type TReportChart } from './report-charts';
-import { BREAKDOWN_LABELS, kindLabel, reportWords, type TReportWords } from './report-labels';
+import { BREAKDOWN_LABELS, kindLabel, reportWords, type TReportWords } from '../../ui/report/report-labels';
 import { pdfUserText } from './pdf-user-text';
-import { annexValueText, instantText, numberText, unitNumberText, valueText } from './report-text';
+import { annexValueText, instantText, numberText, unitNumberText, valueText } from '../../ui/report/report-text';
 
 /** Above this many annex rows the PDF says where the full table is instead of printing it. */
 export const PDF_ANNEX_MAX_ROWS = 500;

@@ -175,7 +175,7 @@ export function annualReportFixture(): TAnnualReport {
       attention: {
         goalsBehind: [{ code: '8.g3', text: w('Ocho mujeres instructoras capacitadas por año.', 'Eight women instructors trained per year.') }],
         notReporting: [{ institutionCode: 'INMUJERES', name: nameOf('INMUJERES') }],
-        dataQuality: [{ institutionCode: 'UNWOMEN', indicatorCode: '2.a', text: w('10 personas sin sexo registrado en 2.a.', '10 people without recorded sex in 2.a.') }],
+        dataQuality: [{ kind: 'SEX_NOT_RECORDED', institutionCode: 'UNWOMEN', indicatorCode: '2.a', text: w('10 personas sin sexo registrado en 2.a.', '10 people without recorded sex in 2.a.') }],
       },
     },
     areas: [

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../domain/input-bounds';
 import type { TAnnualReport } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
+import { reportWords } from '../../report/report-labels';
 import { ReportAnnex } from './report-annex';
 import { ReportCompliance } from './report-compliance';
 import { ReportFootnotes } from './report-footnotes';

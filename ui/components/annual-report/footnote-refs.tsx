@@ -1,5 +1,5 @@
 import type { Locale } from '../../../domain/input-bounds';
-import { reportWords } from '../../../documents/annual-report/report-labels';
+import { reportWords } from '../../report/report-labels';
 
 /** Superscript links to the report's notes list (ids `fn-<n>`, see `ReportFootnotes`). */
 export function FootnoteRefs({ numbers, lang }: { numbers: readonly number[]; lang: Locale }) {

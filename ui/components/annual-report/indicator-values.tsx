@@ -1,8 +1,8 @@
 import { formatNumber } from '../../../domain/goal-target-text';
 import type { Locale } from '../../../domain/input-bounds';
 import type { TReportIndicator } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
-import { numberText, unitNumberText, valueText } from '../../../documents/annual-report/report-text';
+import { reportWords } from '../../report/report-labels';
+import { numberText, unitNumberText, valueText } from '../../report/report-text';
 import { StackTable } from '../stack-table';
 
 /** One indicator's values by institution (and by sex, with "sex not recorded"), each cell labelled for a phone. */

@@ -1,8 +1,8 @@
 import { formatNumber } from '../../../domain/goal-target-text';
 import type { Locale } from '../../../domain/input-bounds';
 import type { TAnnualReport } from '../../../domain/report/annual-report-model';
-import { BREAKDOWN_LABELS, kindLabel, reportWords } from '../../../documents/annual-report/report-labels';
-import { annexValueText } from '../../../documents/annual-report/report-text';
+import { BREAKDOWN_LABELS, kindLabel, reportWords } from '../../report/report-labels';
+import { annexValueText } from '../../report/report-text';
 import { StackTable } from '../stack-table';
 
 /** Above this many rows the HTML says where the full annex is instead of showing it. */

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../domain/input-bounds';
 import type { TCompliance } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
-import { instantText } from '../../../documents/annual-report/report-text';
+import { reportWords } from '../../report/report-labels';
+import { instantText } from '../../report/report-text';
 import { StackTable } from '../stack-table';
 
 /** What else happened to one institution's request: extension, exemption, closing, corrections, undelivered emails. */

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../domain/input-bounds';
 import type { TFootnote } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
+import { reportWords } from '../../report/report-labels';
 
 /** The report's notes, each with the id its superscript references point to (`fn-<n>`). */
 export function ReportFootnotes({ footnotes, lang }: { footnotes: readonly TFootnote[]; lang: Locale }) {

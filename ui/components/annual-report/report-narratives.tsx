@@ -1,7 +1,7 @@
 import type { Locale } from '../../../domain/input-bounds';
 import type { TNarrative } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
-import { instantText } from '../../../documents/annual-report/report-text';
+import { reportWords } from '../../report/report-labels';
+import { instantText } from '../../report/report-text';
 
 /**
  * Section 4: the institutions' narratives, attributed, as received: no `lang` is claimed for them (they

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../domain/input-bounds';
 import type { TReportArea, TReportGoal, TReportIndicator, TReportObjective } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
+import { reportWords } from '../../report/report-labels';
 import { FootnoteRefs } from './footnote-refs';
 import { IndicatorTrend, IndicatorValues } from './indicator-values';
 

@@ -1,7 +1,7 @@
 import { GOAL_STATUS_LABELS, GoalStatus } from '../../../domain/goal-status';
 import type { Locale } from '../../../domain/input-bounds';
 import type { TAnnualReport } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
+import { reportWords } from '../../report/report-labels';
 
 /** Section 1: goals by status, completeness of the cycle, and what needs the working group's attention. */
 export function ReportSummary({ model, lang }: { model: TAnnualReport; lang: Locale }) {

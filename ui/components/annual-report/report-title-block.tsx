@@ -1,7 +1,7 @@
 import type { Locale } from '../../../domain/input-bounds';
 import type { TAnnualReport } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../../documents/annual-report/report-labels';
-import { instantText } from '../../../documents/annual-report/report-text';
+import { reportWords } from '../../report/report-labels';
+import { instantText } from '../../report/report-text';
 
 /** The report's first lines: title, cycle, versions, compilation instant, data hash and the plan-year basis. */
 export function ReportTitleBlock({ model, lang }: { model: TAnnualReport; lang: Locale }) {
