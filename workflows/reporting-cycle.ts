@@ -3,7 +3,9 @@ import {
   condition,
   continueAsNew,
   defineUpdate,
+  executeChild,
   getExternalWorkflowHandle,
+  log,
   ParentClosePolicy,
   patched,
   proxyActivities,
@@ -38,18 +40,20 @@ const SIGNALS_PER_RUN = 2_000;
 const ANNUAL_REPORT_PATCH = 'annual-report';
 
 /**
- * Every request has ended: `report/<year>` compiles version 1 of the annual report as a draft. Abandoned
- * when the cycle completes (it outlives it); started once (a second start of the id is refused and ignored).
+ * Every request has ended: `report/<year>` compiles version 1 of the annual report as a draft and tells the
+ * secretariat. The cycle waits for it (a child, not a fire-and-forget start), so the cycle's end is the
+ * report's; a report that cannot be compiled does not fail the cycle (the secretariat compiles on demand).
+ * Started once: a second start of the id is refused and ignored.
  */
-async function startAnnualReport(year: number, cycleId: string): Promise<void> {
-  await startChild(annualReport, {
+async function compileAnnualReport(year: number, cycleId: string): Promise<void> {
+  await executeChild(annualReport, {
     workflowId: `report/${year}`,
     args: [{ year, cycleId, compiledBy: 'workflow', compilationKey: `report/${year}/cycle-end` }],
-    parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
   }).catch((err: unknown) => {
     if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return undefined;
-    throw err;
+    log.warn('the annual report could not be compiled at the end of the cycle', { year, error: err instanceof Error ? err.message : String(err) });
+    return undefined;
   });
 }
 
@@ -161,7 +165,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
   }
   await closeCycleRecord({ cycleId, idempotencyKey: `${workflowInfo().workflowId}/closed` });
   state.closed = true;
-  if (patched(ANNUAL_REPORT_PATCH)) await startAnnualReport(input.year, cycleId);
+  if (patched(ANNUAL_REPORT_PATCH)) await compileAnnualReport(input.year, cycleId);
   await condition(allHandlersFinished);
   return state;
 }

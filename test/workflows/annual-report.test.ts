@@ -18,8 +18,11 @@ const YEAR = 2046;
 const OPEN_AT = '2046-01-08T16:00:00.000Z';
 /** Thursday 15 February 2046. */
 const DEADLINE = '2046-02-15';
-/** Well past the cut-off (+30 business days) and SEMAR's correction window. */
-const AFTER_EVERYTHING = '2046-06-01T18:00:00.000Z';
+/**
+ * Past CECOPAM's cut-off (+30 business days after the deadline) and SEMAR's correction window; the cycle
+ * sees the last request end at its next check (it re-reads the record every 6 hours), on 31 March.
+ */
+const AFTER_EVERYTHING = '2046-04-01T18:00:00.000Z';
 
 let env: TestWorkflowEnvironment;
 let h: Harness;
@@ -76,7 +79,7 @@ describe(`the ${YEAR} cycle ends and its report compiles itself`, () => {
     const model = JSON.parse(Buffer.from(files.find((f) => f.format === 'json' && f.lang === 'es-MX')!.content).toString('utf8'));
     expect(model.summary.completeness).toMatchObject({ institutions: 2, reported: 1, onTime: 1, notReported: 1, open: 0 });
     expect(model.summary.attention.notReporting.map((i: { institutionCode: string }) => i.institutionCode)).toEqual(['CECOPAM']);
-  });
+  }, 300_000);
 
   it('compiling again from the same data makes no new version; the versions list says so', async () => {
     const again = await http(h.baseUrl, 'POST', `/api/cycles/${YEAR}/report`);
