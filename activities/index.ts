@@ -3,6 +3,7 @@ import { withClassifiedFailures } from './classify-failure';
 import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
 import { createRequestActivities } from './request-activities';
+import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
 
 export type { ActivityDeps, ActivityConfig } from './deps';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRequestActivities(deps),
     ...email,
     ...createAttentionActivities(deps, email),
+    ...createScheduleActivities(deps),
   });
 }
 

@@ -14,3 +14,5 @@ export {
 } from './request-messages';
 export { reportingCycle, closeCycleUpdate } from './reporting-cycle';
 export { cycleStatusQuery, requestEndedSignal, closeRequestSignal } from './cycle-messages';
+export { yearlyCycleKickoff } from './yearly-cycle-kickoff';
+export { planReviewKickoff } from './plan-review-kickoff';
