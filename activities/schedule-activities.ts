@@ -33,10 +33,10 @@ export function createScheduleActivities({ prisma, clock }: ActivityDeps) {
      * workflow id, so a retry writes it once). A refusal of the command (a year whose deadline window has
      * passed, no plan loaded) fails the kickoff without retries.
      */
-    async openKickoffCycle({ year, deadlineBusinessDays, startedBy, kickoffWorkflowId }: { year: number; deadlineBusinessDays: number; startedBy: string; kickoffWorkflowId: string }): Promise<YearlyKickoffResult> {
+    async openKickoffCycle({ year, deadlineBusinessDays, startedBy, kickoffWorkflowId, scheduledAt }: { year: number; deadlineBusinessDays: number; startedBy: string; kickoffWorkflowId: string; scheduledAt: string | null }): Promise<YearlyKickoffResult> {
       const workflowId = `cycle/${year}`;
       const alreadyOpened = async (): Promise<YearlyKickoffResult> => {
-        await writeAudit(prisma, { actor: startedBy, action: AuditAction.KICKOFF_ALREADY_OPENED, data: { year, workflowId, kickoff: kickoffWorkflowId }, idempotencyKey: `${kickoffWorkflowId}/open` });
+        await writeAudit(prisma, { actor: startedBy, action: AuditAction.KICKOFF_ALREADY_OPENED, data: { year, workflowId, kickoff: kickoffWorkflowId, scheduledAt }, idempotencyKey: `${kickoffWorkflowId}/open` });
         return { outcome: 'ALREADY_OPENED', year, workflowId };
       };
       const existing = await prisma.reportingCycle.findFirst({ where: { year }, select: { id: true } });
@@ -47,7 +47,7 @@ export function createScheduleActivities({ prisma, clock }: ActivityDeps) {
       try {
         // A retry after the start succeeded lands in CONFLICT below: recorded as "already opened".
         const opened = await openCycle({ prisma, temporal: client, taskQueue: info.taskQueue, now: () => now }, { year, deadline }, startedBy, 'en', { actor: startedBy });
-        await writeAudit(prisma, { actor: startedBy, action: AuditAction.KICKOFF_OPENED, data: { year, workflowId, deadline: opened.deadline, kickoff: kickoffWorkflowId }, idempotencyKey: `${kickoffWorkflowId}/open` });
+        await writeAudit(prisma, { actor: startedBy, action: AuditAction.KICKOFF_OPENED, data: { year, workflowId, deadline: opened.deadline, kickoff: kickoffWorkflowId, scheduledAt }, idempotencyKey: `${kickoffWorkflowId}/open` });
         return { outcome: 'OPENED', year, workflowId, deadline: opened.deadline };
       } catch (err) {
         if (err instanceof AppError && err.code === 'CONFLICT') return alreadyOpened();

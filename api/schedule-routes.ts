@@ -98,7 +98,7 @@ export function registerScheduleRoutes(app: FastifyInstance, { prisma, temporal,
         tags: [Tag.SCHEDULES],
         summary: 'Run a schedule now',
         description:
-          "Starts the schedule's action now (audited `SCHEDULE_TRIGGERED`), under its overlap policy: nothing starts while one of its runs is still going. The yearly one then opens last year's cycle at once if it is not open yet (its business day is past), and records \"already opened\" otherwise.",
+          "Starts the schedule's action now (audited `SCHEDULE_TRIGGERED`), never alongside another of its runs: while one is still going, it starts when that one ends. The yearly one then opens last year's cycle at once if it is not open yet (its business day is past), and records \"already opened\" otherwise.",
         security: SIGNED_IN,
         params: ZScheduleIdParams,
         response: responses({ 202: json(z.strictObject({ id: z.string(), triggeredAt: zInstant() }), 'Triggered: the run starts in a moment (see `recentActions`).') }, AUTH_PROBLEMS, 404),

@@ -32,5 +32,6 @@ export async function yearlyCycleKickoff(input: YearlyKickoffInput): Promise<Yea
     deadlineBusinessDays: input.deadlineBusinessDays,
     startedBy: input.startedBy ?? `schedule:${YEARLY_CYCLE_SCHEDULE_ID}`,
     kickoffWorkflowId: info.workflowId,
+    scheduledAt,
   });
 }

@@ -1,4 +1,4 @@
-import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client, type ScheduleHandle } from '@temporalio/client';
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client, type ScheduleHandle } from '@temporalio/client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
@@ -55,14 +55,15 @@ export async function setSchedulePaused(deps: ScheduleActionDeps, { id, paused, 
 }
 
 /**
- * Runs a schedule's action now (audited `SCHEDULE_TRIGGERED`), under its overlap policy (SKIP: nothing
- * starts while one of its runs is still going). The run's scheduled time is now: the yearly kickoff then
+ * Runs a schedule's action now (audited `SCHEDULE_TRIGGERED`). Overlap BUFFER_ONE for this run: while one
+ * of the schedule's runs is still going, it starts when that one ends (never at the same time, and never
+ * silently skipped as the schedule's own SKIP would). The run's scheduled time is now: the yearly kickoff then
  * opens the cycle of last year (the one it opens in January of this year) at once if that business day is
  * past, idempotently.
  */
 export async function triggerSchedule(deps: ScheduleActionDeps, { id, who, lang }: { id: string; who: string; lang: Locale }): Promise<{ id: string; triggeredAt: Date }> {
   const handle = ourSchedule(deps.temporal, id, lang);
-  await orNotFound(id, lang, () => handle.trigger());
+  await orNotFound(id, lang, () => handle.trigger(ScheduleOverlapPolicy.BUFFER_ONE));
   const triggeredAt = deps.now();
   await deps.prisma.auditEvent.create({ data: { actor: `secretariat:${who}`, action: AuditAction.SCHEDULE_TRIGGERED, data: { scheduleId: id, at: triggeredAt.toISOString() } } });
   return { id, triggeredAt };
