@@ -9,6 +9,7 @@ import { registerHolidayPages } from './holiday-pages';
 import { registerInstitutionPages } from './institution-pages';
 import { registerPeoplePages } from './people-pages';
 import { registerPlanPages } from './plan-pages';
+import { registerSchedulePages } from './schedule-pages';
 
 /** What the secretariat's and working group's pages need. */
 export interface PageRouteDeps {
@@ -37,4 +38,5 @@ export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   registerInstitutionPages(app, pageDeps);
   registerPeoplePages(app, pageDeps);
   registerPlanPages(app, pageDeps);
+  registerSchedulePages(app, pageDeps);
 }
