@@ -4,6 +4,7 @@ import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
 import { createReportActivities } from './report/report-activities';
 import { createRequestActivities } from './request-activities';
+import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
 
 export type { ActivityDeps, ActivityConfig } from './deps';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...email,
     ...createAttentionActivities(deps, email),
     ...createReportActivities(deps),
+    ...createScheduleActivities(deps),
   });
 }
 

@@ -30,6 +30,7 @@ import { createRecordMetrics } from './record-metrics';
 import { registerRequestRoutes } from './request-routes';
 import { requestLanguage } from './request-language';
 import { registerRespondRoutes } from './respond-routes';
+import { registerScheduleRoutes } from './schedule-routes';
 import type { Locale } from '../domain/input-bounds';
 import { renderSignInEmail } from '../ui/emails/sign-in-email';
 import { createAuth } from './auth/principal';
@@ -233,6 +234,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerHolidayRoutes(app, { prisma: deps.prisma, auth });
   registerPeopleRoutes(app, { prisma: deps.prisma, auth, now });
   registerInstitutionRoutes(app, { prisma: deps.prisma, auth, now });
+  registerScheduleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, auth });
   const sendEmail = deps.sendEmail;
   registerSignInRoutes(app, {
     prisma: deps.prisma,

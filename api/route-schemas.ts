@@ -22,6 +22,7 @@ export const Tag = {
   PLANS: 'plans',
   CONTACT: 'contact',
   OPERATIONS: 'operations',
+  SCHEDULES: 'schedules',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -38,6 +39,7 @@ export const TAG_DESCRIPTIONS: Record<Tag, string> = {
   plans: 'The plan versions loaded (objectives, lines of action, indicators, goals), as a tree.',
   contact: "The agency contact's side, reached from the signed link in the email (no account): JSON for programs.",
   operations: 'Probes and metrics for whoever runs the service.',
+  schedules: 'The Temporal Schedules that open the yearly cycle and start plan reviews (created by the worker at start-up): next runs, pause and resume, run now, backfill a missed year.',
 };
 
 /** Names of the security schemes declared in the document (api/openapi.ts). */

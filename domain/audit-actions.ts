@@ -43,6 +43,14 @@ export const AuditAction = {
   USER_DEACTIVATED: 'USER_DEACTIVATED',
   TOKEN_CREATED: 'TOKEN_CREATED',
   TOKEN_REVOKED: 'TOKEN_REVOKED',
+  // Schedules (worker/ensure-schedules, api/schedule-routes, workflows/yearly-cycle-kickoff)
+  SCHEDULE_PAUSED: 'SCHEDULE_PAUSED',
+  SCHEDULE_RESUMED: 'SCHEDULE_RESUMED',
+  SCHEDULE_TRIGGERED: 'SCHEDULE_TRIGGERED',
+  SCHEDULE_BACKFILLED: 'SCHEDULE_BACKFILLED',
+  KICKOFF_OPENED: 'KICKOFF_OPENED',
+  KICKOFF_ALREADY_OPENED: 'KICKOFF_ALREADY_OPENED',
+  PLAN_REVIEW_DUE: 'PLAN_REVIEW_DUE',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -85,6 +93,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Record<Locale, string>> = 
   USER_DEACTIVATED: { 'es-MX': 'Persona desactivada', en: 'Person deactivated' },
   TOKEN_CREATED: { 'es-MX': 'Token creado', en: 'Token created' },
   TOKEN_REVOKED: { 'es-MX': 'Token revocado', en: 'Token revoked' },
+  SCHEDULE_PAUSED: { 'es-MX': 'Calendario pausado', en: 'Schedule paused' },
+  SCHEDULE_RESUMED: { 'es-MX': 'Calendario reanudado', en: 'Schedule resumed' },
+  SCHEDULE_TRIGGERED: { 'es-MX': 'Calendario ejecutado a mano', en: 'Schedule triggered' },
+  SCHEDULE_BACKFILLED: { 'es-MX': 'Año omitido puesto en marcha', en: 'Missed year backfilled' },
+  KICKOFF_OPENED: { 'es-MX': 'Ciclo abierto por el calendario anual', en: 'Cycle opened by the yearly schedule' },
+  KICKOFF_ALREADY_OPENED: { 'es-MX': 'El calendario anual encontró el ciclo ya abierto', en: 'Yearly schedule found the cycle already opened' },
+  PLAN_REVIEW_DUE: { 'es-MX': 'Revisión del plan pendiente', en: 'Plan review due' },
 };
 
 /** Whether `action` is one of {@link AuditAction}. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEDULE_ENV_SHAPE } from './schedule-config';
 
 const optionalString = z
   .string()
@@ -91,6 +92,9 @@ export const ZConfig = z
         .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be 0–65535')
         .optional(),
     ),
+
+    // Schedules (domain/schedule-config.ts): the yearly cycle's and the plan reviews'
+    ...SCHEDULE_ENV_SHAPE,
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production') {

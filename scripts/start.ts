@@ -26,6 +26,9 @@ import { createWorker } from '../worker/create-worker';
 import { issueSignInLink } from '../api/auth/sign-in-links';
 import { ensureBootstrapUser } from '../api/people-routes';
 import { installRuntime } from '../worker/install-runtime';
+import { ensureSchedules } from '../worker/ensure-schedules';
+import { scheduleLines } from '../worker/schedule-lines';
+import { scheduleConfig } from '../domain/schedule-config';
 import { PortInUseError, assertPortsFree, boundPorts, listenOn, type PortVariable } from './dev-services/bound-ports';
 import { createStopStack, type TStopStack } from './dev-services/stop-stack';
 import { isListening, startTemporalDevServer, type TTemporalDevServer } from './dev-services/temporal-dev-server';
@@ -224,6 +227,9 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
     maxConcurrentActivityTaskExecutions: maxConnections === 1 ? 4 : 50,
   });
   const workerRun = worker.run();
+  // The schedules (yearly cycle, plan reviews): created or updated from the configuration, by the worker side.
+  const ensured = await ensureSchedules({ client: temporal.client, prisma, taskQueue: config.TEMPORAL_TASK_QUEUE, config: scheduleConfig(config) });
+  for (const notice of ensured.notices) log(`no review schedule for plan ${notice.planKey} v${notice.version}: its adoption date is not set (PUT /api/plans/${notice.planKey}/versions/${notice.version})`);
   stack.defer({
     name: 'the Worker',
     stop: async () => {
@@ -276,6 +282,8 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   }
   log(`  Open a cycle:       curl -X POST ${base}/api/cycles -H 'authorization: Bearer ${config.SECRETARIAT_TOKEN ? '$SECRETARIAT_TOKEN' : secretariatToken}' -H 'content-type: application/json' -d '{"year": ${new Date().getUTCFullYear()}, "deadline": "${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}"}'`);
   log(`  Cycle status:       ${base}/api/cycles/${new Date().getUTCFullYear()}`);
+  for (const line of await scheduleLines({ temporal: temporal.client, prisma })) log(`  ${line}`);
+  log(`  Schedules:          ${base}/schedules  (API: ${base}/api/schedules)`);
   log('Ctrl-C (or SIGTERM) stops everything.');
   return { devServer, workerRun };
 }

@@ -10,6 +10,9 @@ import { createPrisma } from '../prisma/client';
 import { activityConfig } from './activity-config';
 import { createWorker } from './create-worker';
 import { installRuntime } from './install-runtime';
+import { ensureSchedules } from './ensure-schedules';
+import { scheduleLines } from './schedule-lines';
+import { scheduleConfig } from '../domain/schedule-config';
 import { connectTemporal } from './temporal-connection';
 
 async function main(): Promise<void> {
@@ -45,6 +48,9 @@ async function main(): Promise<void> {
       config: activityConfig(config, config.LINK_SIGNING_SECRET!),
     },
   });
+  // The schedules (yearly cycle, plan reviews), created or updated from the configuration at every start.
+  await ensureSchedules({ client: temporal.client, prisma, taskQueue: config.TEMPORAL_TASK_QUEUE, config: scheduleConfig(config) });
+  for (const line of await scheduleLines({ temporal: temporal.client, prisma })) process.stdout.write(`${JSON.stringify({ level: 'INFO', message: line })}\n`);
   // Worker.run() handles SIGINT/SIGTERM (package.json `exec`s node, so npm's forwarded signal lands
   // here): it drains and resolves. Then close what it used.
   await worker.run();

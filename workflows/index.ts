@@ -15,3 +15,5 @@ export {
 export { reportingCycle, closeCycleUpdate } from './reporting-cycle';
 export { cycleStatusQuery, requestEndedSignal, closeRequestSignal } from './cycle-messages';
 export { annualReport, reportPublication } from './annual-report';
+export { yearlyCycleKickoff } from './yearly-cycle-kickoff';
+export { planReviewKickoff } from './plan-review-kickoff';

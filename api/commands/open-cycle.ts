@@ -100,9 +100,10 @@ async function checkInstitutions(prisma: PrismaClient, body: OpenCycleBody, lang
 /**
  * Opens the reporting cycle of `body.year`: checks the policy, the deadline and the institutions, then
  * starts `cycle/<year>` (which creates the requests and starts one workflow per institution). Refuses a
- * year already opened (CONFLICT). The same function serves the JSON API and the dashboard's form.
+ * year already opened (CONFLICT). The same function serves the JSON API, the dashboard's form and the
+ * yearly schedule's kickoff (activities/schedule-activities, with its own `actor`).
  */
-export async function openCycle(deps: OpenCycleDeps, body: OpenCycleBody, who: string, lang: Locale = 'en'): Promise<OpenedCycle> {
+export async function openCycle(deps: OpenCycleDeps, body: OpenCycleBody, who: string, lang: Locale = 'en', { actor }: { actor?: string } = {}): Promise<OpenedCycle> {
   checkPolicies(body);
   const deadline = checkDeadline(body, deps.now(), lang);
   const plan = await deps.prisma.plan.findFirst({ orderBy: { version: 'desc' } });
@@ -113,7 +114,8 @@ export async function openCycle(deps: OpenCycleDeps, body: OpenCycleBody, who: s
     year: body.year,
     deadlineDate: body.deadline,
     policy: body.policy,
-    openedBy: `secretariat:${body.openedBy ?? who}`,
+    // `actor`: a caller that is not the secretariat (the yearly schedule's kickoff) names itself whole.
+    openedBy: actor ?? `secretariat:${body.openedBy ?? who}`,
     // The institution list and per-institution policies can be large: stored first, the workflow's
     // input carries the row's id.
     ...(body.institutions || body.policyOverrides

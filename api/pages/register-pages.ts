@@ -10,6 +10,7 @@ import { registerInstitutionPages } from './institution-pages';
 import { registerPeoplePages } from './people-pages';
 import { registerPlanPages } from './plan-pages';
 import { registerReportPages } from './report-pages';
+import { registerSchedulePages } from './schedule-pages';
 
 /** What the secretariat's and working group's pages need. */
 export interface PageRouteDeps {
@@ -39,4 +40,5 @@ export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   registerPeoplePages(app, pageDeps);
   registerPlanPages(app, pageDeps);
   registerReportPages(app, pageDeps);
+  registerSchedulePages(app, pageDeps);
 }

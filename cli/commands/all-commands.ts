@@ -4,6 +4,7 @@ import { CYCLE_COMMANDS } from './cycle-commands';
 import { EXTENSION_COMMANDS } from './extension-commands';
 import { HOLIDAY_COMMANDS } from './holiday-commands';
 import { REQUEST_COMMANDS } from './request-commands';
+import { SCHEDULE_COMMANDS } from './schedule-commands';
 import { TOKEN_COMMANDS } from './token-commands';
 import { USER_COMMANDS } from './user-commands';
 
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   ...TOKEN_COMMANDS,
   ...USER_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...SCHEDULE_COMMANDS,
 ];

@@ -23,6 +23,8 @@ import { STYLESHEET_PATH } from '../../ui/stylesheet';
 import { eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { answers, linkIn, type TFormIndicator } from '../support/reporting-scenarios';
 import { createDevServerEnv } from '../support/temporal';
+import { DEFAULT_SCHEDULE_CONFIG } from '../../domain/schedule-config';
+import { ensureSchedules } from '../../worker/ensure-schedules';
 
 const token = 'secretariat-token-openapi-0123456789';
 const deadline = DateTime.now().setZone('America/Mexico_City').plus({ days: 40 }).toISODate()!;
@@ -92,6 +94,11 @@ const PAGES: Record<string, string> = {
   'GET /reports/:year/:file': "a report version's file for a reader of the pages (the emailed link; sign-in first)",
   'POST /dashboard/:year/report/compile': 'its form: compile a new version',
   'POST /dashboard/:year/report/versions/:version/publish': 'its form: publish a version',
+  'GET /schedules': "the schedules page",
+  'POST /schedules/:id/pause': "its form: pause a schedule with a note",
+  'POST /schedules/:id/resume': "its form: resume a schedule with a note",
+  'POST /schedules/:id/trigger': "its button: run a schedule now",
+  'POST /schedules/yearly-cycle/backfill': "its form: start a missed year's kickoff",
 };
 
 type Document = {
@@ -570,6 +577,21 @@ describe('a small cycle answers only what the document describes', () => {
     expect((await call('POST', `/api/cycles/${YEAR}/report/versions/0/publish`)).status).toBe(400);
     expect((await call('GET', `/api/cycles/${YEAR}/report`, { headers: { authorization: 'Bearer nope' } })).status).toBe(403);
     expect((await call('POST', '/api/cycles/2099/report')).status).toBe(404);
+  it('schedules: list, pause and resume, run the review now, backfill refusals, unknown schedule', async () => {
+    // As the worker does at start-up (the plan's adoption date was set above: a review schedule too).
+    await ensureSchedules({ client: env.client, prisma: h.prisma, taskQueue: h.taskQueue, config: DEFAULT_SCHEDULE_CONFIG });
+    const list = await call('GET', '/api/schedules');
+    expect(list.json.schedules.map((s: any) => s.kind)).toEqual(['YEARLY_CYCLE', 'PLAN_REVIEW']);
+    expect((await call('GET', '/api/schedules', { headers: { authorization: '' } })).status).toBe(401);
+    expect((await call('POST', '/api/schedules/yearly-cycle/pause', { body: { note: 'Revisión' } })).json.paused).toBe(true);
+    expect((await call('POST', '/api/schedules/yearly-cycle/pause', { body: {} })).status).toBe(400);
+    expect((await call('POST', '/api/schedules/nope/pause', { body: { note: 'x' } })).status).toBe(404);
+    expect((await call('POST', '/api/schedules/yearly-cycle/resume', { body: { note: 'Listo' } })).json.paused).toBe(false);
+    const review = list.json.schedules[1].id as string;
+    expect((await call('POST', `/api/schedules/${encodeURIComponent(review)}/trigger`)).status).toBe(202);
+    expect((await call('POST', '/api/schedules/nope/trigger')).status).toBe(404);
+    expect((await call('POST', '/api/schedules/yearly-cycle/backfill', { body: { year: YEAR + 1 } })).status).toBe(400);
+    expect((await call('POST', '/api/schedules/yearly-cycle/backfill', { body: { year: YEAR }, headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
   });
 
   it('checked a response of every documented operation', () => {

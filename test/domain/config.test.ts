@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig } from '../../domain/config';
+import { scheduleConfig } from '../../domain/schedule-config';
 
 describe('parseConfig', () => {
   it('gives embedded defaults for an empty environment', () => {
@@ -58,5 +59,30 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ TEMPORAL_METRICS_BIND_ADDRESS: '127.0.0.1:70000' })).toThrow(/TEMPORAL_METRICS_BIND_ADDRESS: port must be/);
     expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
     expect(() => parseConfig({ READINESS_TIMEOUT_MS: '10' })).toThrow(/READINESS_TIMEOUT_MS/);
+  });
+});
+
+describe('the schedules\' settings', () => {
+  it('defaults: 2 January 09:00, 2nd business day, 20 business days, 30 days of catch-up, reviews at +3 and every 3 years', () => {
+    expect(scheduleConfig(parseConfig({}))).toEqual({
+      yearlyCycle: { enabled: true, month: 1, day: 2, time: '09:00', businessDay: 2, deadlineBusinessDays: 20 },
+      planReview: { enabled: true, offsetYears: 3, intervalYears: 3, time: '09:00' },
+      catchupWindowDays: 30,
+    });
+    expect(scheduleConfig(parseConfig({ SCHEDULE_YEARLY_CYCLE_ENABLED: 'false', SCHEDULE_YEARLY_CYCLE_DATE: '01-05', SCHEDULE_CATCHUP_WINDOW_DAYS: '7' }))).toMatchObject({ yearlyCycle: { enabled: false, month: 1, day: 5 }, catchupWindowDays: 7 });
+  });
+
+  it('names every invalid schedule variable', () => {
+    const env = { SCHEDULE_YEARLY_CYCLE_DATE: '02-30', SCHEDULE_YEARLY_CYCLE_TIME: '9:00', SCHEDULE_YEARLY_CYCLE_BUSINESS_DAY: '0', SCHEDULE_YEARLY_CYCLE_DEADLINE_BUSINESS_DAYS: '5', SCHEDULE_CATCHUP_WINDOW_DAYS: 'x', SCHEDULE_PLAN_REVIEW_ENABLED: 'maybe', SCHEDULE_PLAN_REVIEW_OFFSET_YEARS: '0' };
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        parseConfig(env);
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    for (const name of Object.keys(env)) expect(message).toContain(name);
   });
 });

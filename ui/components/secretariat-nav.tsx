@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/input-bounds';
 import type { Role } from '../../domain/roles';
 
 /** The sections of the secretariat's and working group's pages. */
-export type NavSection = 'dashboard' | 'institutions' | 'plan' | 'holidays' | 'audit' | 'people' | 'mail';
+export type NavSection = 'dashboard' | 'institutions' | 'plan' | 'holidays' | 'audit' | 'schedules' | 'people' | 'mail';
 
 export interface NavModel {
   current?: NavSection;
@@ -23,6 +23,7 @@ const TEXT = {
     plan: 'Plan',
     holidays: 'Días inhábiles',
     audit: 'Bitácora',
+    schedules: 'Calendarios',
     people: 'Personas',
     mail: 'Correo de prueba',
     signOut: 'Salir',
@@ -36,6 +37,7 @@ const TEXT = {
     plan: 'Plan',
     holidays: 'Holidays',
     audit: 'Audit log',
+    schedules: 'Schedules',
     people: 'People',
     mail: 'Mail catcher',
     signOut: 'Sign out',
@@ -50,6 +52,7 @@ const HREF: Record<NavSection, string> = {
   plan: '/plan',
   holidays: '/holidays',
   audit: '/audit',
+  schedules: '/schedules',
   people: '/people',
   mail: '/mail',
 };

@@ -1,0 +1,68 @@
+import type { Locale } from '../../domain/input-bounds';
+
+/** Every sentence of the schedules page, in es-MX and English. */
+export const SCHEDULES_TEXT = {
+  'es-MX': {
+    title: 'Calendarios automáticos',
+    intro: 'Temporal pone en marcha estas tareas por su cuenta: la apertura del ciclo anual y la revisión trienal del plan. Las horas son de la Ciudad de México.',
+    none: 'No hay calendarios: el worker los crea al arrancar.',
+    kind: { YEARLY_CYCLE: 'Ciclo anual', PLAN_REVIEW: 'Revisión del plan' } as Record<string, string>,
+    state: 'Estado',
+    active: 'Activo',
+    paused: 'En pausa',
+    note: 'Nota',
+    nextRuns: 'Próximas ejecuciones',
+    recent: 'Últimas ejecuciones',
+    noRecent: 'Ninguna todavía.',
+    noteLabel: 'Motivo (queda en la bitácora)',
+    pause: 'Pausar',
+    resume: 'Reanudar',
+    trigger: 'Ejecutar ahora',
+    triggerHint: 'El calendario anual abre de inmediato el ciclo del año pasado si aún no está abierto.',
+    backfillTitle: 'Poner en marcha un año omitido',
+    backfillYear: 'Año del ciclo',
+    backfillHint: 'El año sobre el que se informa: 2025 es el ciclo que se abre en enero de 2026.',
+    backfill: 'Poner en marcha',
+    readOnly: 'Solo el secretariado puede pausar, reanudar o ejecutar los calendarios.',
+    noticesTitle: 'Avisos',
+    notices: {
+      paused: 'Se pausó el calendario.',
+      resumed: 'Se reanudó el calendario.',
+      triggered: 'Se puso en marcha el calendario; la ejecución aparece en un momento.',
+      backfilled: 'Se puso en marcha el arranque del año omitido.',
+    } as Record<string, string>,
+  },
+  en: {
+    title: 'Schedules',
+    intro: 'Temporal starts these on its own: the yearly cycle\'s opening and the plan\'s three-yearly review. Times are Mexico City time.',
+    none: 'No schedules: the worker creates them at start-up.',
+    kind: { YEARLY_CYCLE: 'Yearly cycle', PLAN_REVIEW: 'Plan review' } as Record<string, string>,
+    state: 'State',
+    active: 'Active',
+    paused: 'Paused',
+    note: 'Note',
+    nextRuns: 'Next runs',
+    recent: 'Latest runs',
+    noRecent: 'None yet.',
+    noteLabel: 'Why (kept in the audit log)',
+    pause: 'Pause',
+    resume: 'Resume',
+    trigger: 'Run now',
+    triggerHint: "The yearly schedule opens last year's cycle at once if it is not open yet.",
+    backfillTitle: 'Start a missed year',
+    backfillYear: 'Cycle year',
+    backfillHint: 'The year reported on: 2025 is the cycle that opens in January 2026.',
+    backfill: 'Start',
+    readOnly: 'Only the secretariat may pause, resume or run the schedules.',
+    noticesTitle: 'Notices',
+    notices: {
+      paused: 'The schedule was paused.',
+      resumed: 'The schedule was resumed.',
+      triggered: 'The schedule was started; the run shows up in a moment.',
+      backfilled: "The missed year's kickoff was started.",
+    } as Record<string, string>,
+  },
+} satisfies Record<Locale, unknown>;
+
+export type SchedulesText = (typeof SCHEDULES_TEXT)['es-MX'];
+export const schedulesText = (lang: Locale): SchedulesText => SCHEDULES_TEXT[lang] as SchedulesText;
