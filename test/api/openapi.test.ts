@@ -577,6 +577,8 @@ describe('a small cycle answers only what the document describes', () => {
     expect((await call('POST', `/api/cycles/${YEAR}/report/versions/0/publish`)).status).toBe(400);
     expect((await call('GET', `/api/cycles/${YEAR}/report`, { headers: { authorization: 'Bearer nope' } })).status).toBe(403);
     expect((await call('POST', '/api/cycles/2099/report')).status).toBe(404);
+  });
+
   it('schedules: list, pause and resume, run the review now, backfill refusals, unknown schedule', async () => {
     // As the worker does at start-up (the plan's adoption date was set above: a review schedule too).
     await ensureSchedules({ client: env.client, prisma: h.prisma, taskQueue: h.taskQueue, config: DEFAULT_SCHEDULE_CONFIG });
