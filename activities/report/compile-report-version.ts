@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { compileAnnualReport } from '../../domain/report/compile-annual-report';
 import { snapshotHash } from '../../domain/report/snapshot-hash';
-import { renderReportFiles } from '../../documents/annual-report/render-report-files';
+import { REPORT_FORMATS, REPORT_LANGS, renderReportFile } from '../../documents/annual-report/render-report-files';
 import type { PrismaClient } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
 import { activityLog } from '../activity-log';
@@ -51,7 +51,7 @@ export async function compileReportVersion({ prisma, clock }: { prisma: PrismaCl
     const version = (latest?.version ?? 0) + 1;
     const started = Date.now();
     const model = compileAnnualReport({ snapshot, version, compiledBy: input.compiledBy });
-    const files = (await renderReportFiles(model)).map((f) => ({ ...f, sha256: createHash('sha256').update(f.content).digest('hex') }));
+    const files: { format: string; lang: string; sha256: string; size: number }[] = [];
     const openRequests = model.cycle.openRequests.length;
     try {
       const stored = await prisma.$transaction(
@@ -68,31 +68,30 @@ export async function compileReportVersion({ prisma, clock }: { prisma: PrismaCl
               createdAt: clock(),
             },
           });
-          for (const file of files) {
-            await tx.reportFile.create({
-              data: {
-                reportVersionId: row.id,
-                format: file.format,
-                lang: file.lang,
-                contentType: file.contentType,
-                sha256: file.sha256,
-                size: file.content.length,
-                content: file.content as Uint8Array<ArrayBuffer>,
-              },
-            });
+          // One file at a time, rendered and stored, so memory holds one large file, not ten.
+          for (const format of REPORT_FORMATS) {
+            for (const lang of REPORT_LANGS) {
+              const file = await renderReportFile(model, format, lang);
+              const sha256 = createHash('sha256').update(file.content).digest('hex');
+              await tx.reportFile.create({
+                data: { reportVersionId: row.id, format, lang, contentType: file.contentType, sha256, size: file.content.length, content: file.content as Uint8Array<ArrayBuffer> },
+              });
+              files.push({ format, lang, sha256, size: file.content.length });
+            }
           }
           await writeAudit(tx, {
             actor: input.compiledBy,
             action: 'REPORT_COMPILED',
             cycleId: input.cycleId,
-            data: { version, snapshotHash: hash, openRequests, files: files.map((f) => ({ format: f.format, lang: f.lang, sha256: f.sha256, size: f.content.length })) },
+            data: { version, snapshotHash: hash, openRequests, files },
             idempotencyKey: `${input.idempotencyKey}/compiled`,
           });
           return row;
         },
-        { timeout: 120_000, maxWait: 30_000 },
+        // Rendering happens inside (one file at a time): seconds at 10,000 entities.
+        { timeout: 300_000, maxWait: 30_000 },
       );
-      activityLog('info', 'annual report compiled', { cycleYear: model.cycleYear, version, ms: Date.now() - started, bytes: files.reduce((n, f) => n + f.content.length, 0) });
+      activityLog('info', 'annual report compiled', { cycleYear: model.cycleYear, version, ms: Date.now() - started, bytes: files.reduce((n, f) => n + f.size, 0) });
       return { reportVersionId: stored.id, version, created: true, unchanged: false, openRequests };
     } catch (err) {
       // Another compilation took this number first (or wrote this key): read again.

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_REPORTING_POLICY } from '../../domain/reporting-policy';
 import { compileAnnualReport } from '../../domain/report/compile-annual-report';
-import { renderReportFiles } from '../../documents/annual-report/render-report-files';
+import { REPORT_FORMATS, REPORT_LANGS, renderReportFile } from '../../documents/annual-report/render-report-files';
 import { loadReportSnapshot } from '../../activities/report/load-report-snapshot';
 import { createPrisma, type PrismaClient } from '../../prisma/client';
 import { seedSyntheticEntities } from '../../prisma/seed-entities';
@@ -76,7 +76,14 @@ async function compileInChild(databaseUrl: string, cycleId: string): Promise<voi
   const t1 = performance.now();
   const model = compileAnnualReport({ snapshot, version: 1, compiledBy: 'bench' });
   const t2 = performance.now();
-  const files = await renderReportFiles(model);
+  // As the activity does: one file at a time, each dropped once hashed (the activity stores it).
+  const files: { format: string; lang: string; bytes: number; sha256: string }[] = [];
+  for (const format of REPORT_FORMATS) {
+    for (const lang of REPORT_LANGS) {
+      const file = await renderReportFile(model, format, lang);
+      files.push({ format, lang, bytes: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex').slice(0, 12) });
+    }
+  }
   const t3 = performance.now();
   const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
   process.send?.({
@@ -85,7 +92,7 @@ async function compileInChild(databaseUrl: string, cycleId: string): Promise<voi
     renderMs: t3 - t2,
     peakMiB: peakKiB / 1024,
     annexRows: model.annex.rows.length,
-    files: files.map((f) => ({ format: f.format, lang: f.lang, bytes: f.content.length, sha256: createHash('sha256').update(f.content).digest('hex').slice(0, 12) })),
+    files,
   });
   await prisma.$disconnect();
 }
