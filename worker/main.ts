@@ -4,6 +4,7 @@
  * Logs JSON lines on stdout (LOG_LEVEL) and, with TEMPORAL_METRICS_BIND_ADDRESS, serves the Temporal
  * runtime's Prometheus metrics there (worker/install-runtime.ts); a taken address exits with status 2.
  */
+import { Runtime } from '@temporalio/worker';
 import { createMailer } from '../activities/mailer';
 import { ConfigError, parseConfig } from '../domain/config';
 import { createPrisma } from '../prisma/client';
@@ -50,7 +51,8 @@ async function main(): Promise<void> {
   });
   // The schedules (yearly cycle, plan reviews), created or updated from the configuration at every start.
   await ensureSchedules({ client: temporal.client, prisma, taskQueue: config.TEMPORAL_TASK_QUEUE, config: scheduleConfig(config) });
-  for (const line of await scheduleLines({ temporal: temporal.client, prisma })) process.stdout.write(`${JSON.stringify({ level: 'INFO', message: line })}\n`);
+  // Logged through the runtime's logger, so they are JSON lines like every other line of the worker.
+  for (const line of await scheduleLines({ temporal: temporal.client, prisma })) Runtime.instance().logger.info(line);
   // Worker.run() handles SIGINT/SIGTERM (package.json `exec`s node, so npm's forwarded signal lands
   // here): it drains and resolves. Then close what it used.
   await worker.run();
