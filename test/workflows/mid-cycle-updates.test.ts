@@ -572,7 +572,8 @@ describe('mid-cycle updates through the HTTP API (time-skipping server)', () => 
         data: { from: 'REQUESTED', to: 'CLOSED', reason: 'Informe anual adelantado' },
       });
       const cycleAudit = await h.prisma.auditEvent.findMany({ where: { cycleId: (await h.prisma.reportingCycle.findFirstOrThrow({ where: { year: CLOSED_YEAR } })).id, dataRequestId: null }, orderBy: { at: 'asc' } });
-      expect(cycleAudit.map((a) => a.action)).toEqual(['CYCLE_OPENED', 'CYCLE_CLOSING', 'CYCLE_CLOSED']);
+      // Then the cycle's annual report compiles (report/<year>) and the secretariat is told.
+      expect(cycleAudit.map((a) => a.action)).toEqual(['CYCLE_OPENED', 'CYCLE_CLOSING', 'CYCLE_CLOSED', 'REPORT_COMPILED', 'EMAIL_SENT']);
 
       const twice = await http('POST', `/api/cycles/${CLOSED_YEAR}/close`, { reason: 'otra vez' });
       expect(twice.status).toBe(409);
