@@ -31,8 +31,9 @@ describe('the list of institutions', () => {
     const page = await new PageClient(h.baseUrl).get('/institutions?kind=FEDERAL_AGENCY');
     expect(page.status).toBe(200);
     expectText(page.html, 'Instituciones 1–5 de 5.', 'Dependencia federal', 'Contactos activos', 'Por confirmar');
-    // SEMAR: three demo contacts, eleven indicators of the plan, every one derived.
-    expect(pageText(/<tr>(?:(?!<\/tr>)[\s\S])*?>SEMAR<\/a>[\s\S]*?<\/tr>/.exec(page.html)![0])).toMatch(/SEMAR Secretaría de Marina.* Dependencia federal 3 11 11/);
+    // SEMAR: four demo contacts (the ladder's three and the working group's member), eleven indicators of
+    // the plan, every one derived.
+    expect(pageText(/<tr>(?:(?!<\/tr>)[\s\S])*?>SEMAR<\/a>[\s\S]*?<\/tr>/.exec(page.html)![0])).toMatch(/SEMAR Secretaría de Marina.* Dependencia federal 4 11 11/);
     const english = await new PageClient(h.baseUrl).get('/institutions?lang=en&kind=FEDERAL_AGENCY');
     expectText(english.html, 'Institutions 1–5 of 5.', 'Federal agency', 'To confirm');
   });
@@ -117,7 +118,7 @@ describe("the secretariat's contact forms", () => {
     const audit = (await audits('CONTACTS_CHANGED')).at(-1)!;
     expect(audit.actor).toBe('secretariat:secretariat');
     expect(audit.data).toMatchObject({ institution: 'SEMAR', change: 'ADD', after: expect.arrayContaining([{ role: 'WORKING_GROUP', email: 'irma.solis@example.gob.mx', name: 'Irma Solís', locale: 'en', timeZone: 'America/Cancun' }]) });
-    expect((audit.data as { before: unknown[] }).before).toHaveLength(3);
+    expect((audit.data as { before: unknown[] }).before).toHaveLength(4);
 
     const id = await contactId('SEMAR', 'irma.solis@example.gob.mx', 'WORKING_GROUP');
     expect((await client.post(`/institutions/SEMAR/contacts/${id}/deactivate`, {})).location).toBe('/institutions/SEMAR?notice=contact-deactivated#contacts');

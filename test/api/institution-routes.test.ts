@@ -100,7 +100,8 @@ describe('GET /api/institutions', () => {
 
     const sspc = (await call('GET', '/api/institutions?q=seguridad')).json;
     expect(sspc.institutions.map((i: any) => i.code)).toEqual(['SSPC']);
-    expect(sspc.institutions[0]).toMatchObject({ activeContacts: 3, indicators: 17, derivedUnconfirmed: 16 });
+    // Three of the escalation ladder and the working group's member (demo contacts).
+    expect(sspc.institutions[0]).toMatchObject({ activeContacts: 4, indicators: 17, derivedUnconfirmed: 16 });
     expect(sspc.plan).toEqual({ key: 'MX-NAP-1325', version: 1 });
   });
 
@@ -120,7 +121,7 @@ describe('GET /api/institutions/:code', () => {
     const { status, json } = await call('GET', '/api/institutions/SSPC', { token: workingGroup });
     expect(status).toBe(200);
     expect(json).toMatchObject({ code: 'SSPC', kind: 'FEDERAL_AGENCY', plan: { key: 'MX-NAP-1325', version: 1 } });
-    expect(json.contacts.map((c: any) => c.role)).toEqual(['PRIMARY', 'ALTERNATE', 'LIAISON_HEAD']);
+    expect(json.contacts.map((c: any) => c.role)).toEqual(['PRIMARY', 'ALTERNATE', 'LIAISON_HEAD', 'WORKING_GROUP']);
     expect(json.escalation.rungs.map((r: any) => [r.level, r.to, r.cc, r.businessDaysAfter])).toEqual([
       [0, ['PRIMARY'], ['ALTERNATE'], null],
       [1, ['PRIMARY', 'ALTERNATE'], [], 3],
@@ -157,10 +158,11 @@ describe('PUT /api/institutions/:code/contacts', () => {
       'ALTERNATE:suplente.sspc@example.gob.mx:es-MX:America/Mexico_City',
       'SECRETARIAT:secretariado.sspc@example.gob.mx:en:America/Tijuana',
     ]);
-    expect(await h.prisma.contact.count({ where: { institution: { code: 'SSPC' }, active: false } })).toBe(1);
+    // The replaced liaison head and the working group's member the new list leaves out.
+    expect(await h.prisma.contact.count({ where: { institution: { code: 'SSPC' }, active: false } })).toBe(2);
     const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { action: 'CONTACTS_CHANGED' }, orderBy: { at: 'desc' } });
     expect(audit.actor).toBe('secretariat:secretariat-token');
-    expect((audit.data as any).before.map((c: any) => c.role)).toEqual(['PRIMARY', 'ALTERNATE', 'LIAISON_HEAD']);
+    expect((audit.data as any).before.map((c: any) => c.role)).toEqual(['PRIMARY', 'ALTERNATE', 'LIAISON_HEAD', 'WORKING_GROUP']);
     expect((audit.data as any).after.map((c: any) => c.role)).toEqual(['PRIMARY', 'ALTERNATE', 'SECRETARIAT']);
     // The same list again changes nothing, and writes no audit row.
     const again = await call('PUT', '/api/institutions/SSPC/contacts', {

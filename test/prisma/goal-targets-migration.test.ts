@@ -49,7 +49,8 @@ describe(`migration ${MIGRATION}`, () => {
            ('g3', 'o1', '1.g3', 3, 'No number', 'Sin cifra', NULL, NULL, NULL, NULL)`,
       ]);
 
-      expect(await applyMigrations({ url })).toEqual([MIGRATION]);
+      // This migration first (later ones follow it).
+      expect((await applyMigrations({ url }))[0]).toBe(MIGRATION);
 
       const prisma = createPrisma({ url, maxConnections: 1 });
       try {

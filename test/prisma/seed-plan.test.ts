@@ -266,6 +266,7 @@ describe('seedPlan against PostgreSQL', () => {
       ['ALTERNATE', 'suplente.sre@example.gob.mx'],
       ['LIAISON_HEAD', 'titular.sre@example.gob.mx'],
       ['SECRETARIAT', 'secretariado.gti1325@example.gob.mx'],
+      ['WORKING_GROUP', 'gt.sre@example.gob.mx'],
     ]);
     // Every institution that reports an indicator has someone to receive the request.
     const reporting = new Set(plan.indicators.flatMap((i) => i.reporters.map((r) => r.institutionCode)));
