@@ -1,7 +1,13 @@
+import { DateTime } from 'luxon';
+import { DEFAULT_ZONE } from '../business-calendar';
 import { formatNumber, inBoth } from '../goal-target-text';
+import type { Locale } from '../input-bounds';
 import { QualityFlagKind, type TQualityFlag } from './annual-report-model';
 import { reportValue } from './report-indicator-values';
 import type { TReportSnapshot, TSnapshotIndicator } from './report-snapshot';
+
+/** A day as the flag says it, in Mexico City: "23 de marzo de 2026" / "23 March 2026". */
+const dayText = (iso: string, lang: Locale) => DateTime.fromISO(iso, { zone: DEFAULT_ZONE }).setLocale(lang).toLocaleString(DateTime.DATE_FULL);
 
 const byCode = (a: TQualityFlag, b: TQualityFlag) => (a.institutionCode < b.institutionCode ? -1 : a.institutionCode > b.institutionCode ? 1 : 0);
 
@@ -23,10 +29,11 @@ export function reportQualityFlags({ snapshot, indicators }: { snapshot: TReport
         kind: QualityFlagKind.CORRECTED_AFTER_DEADLINE,
         institutionCode: request.institutionCode,
         indicatorCode: null,
-        text: inBoth((_l, en) =>
+        // The renderers name the institution (and the indicator) beside the text.
+        text: inBoth((lang, en) =>
           en
-            ? `${request.institutionCode}: the values used come from correction v${current.version}, made after the deadline (${current.at})`
-            : `${request.institutionCode}: los valores usados vienen de la corrección v${current.version}, hecha después del plazo (${current.at})`,
+            ? `the values used come from correction v${current.version}, made after the deadline (on ${dayText(current.at, lang)})`
+            : `los valores usados vienen de la corrección v${current.version}, hecha después del plazo (el ${dayText(current.at, lang)})`,
         ),
       });
     }
@@ -34,13 +41,12 @@ export function reportQualityFlags({ snapshot, indicators }: { snapshot: TReport
   for (const v of snapshot.values) {
     const indicator = indicators.get(v.indicatorCode);
     if (!indicator) continue;
-    const where = `${v.institutionCode}, ${v.indicatorCode}`;
     if (v.total === null && v.booleanValue === null && v.textValue === null) {
       flags.push({
         kind: QualityFlagKind.NO_DATA_VALUE,
         institutionCode: v.institutionCode,
         indicatorCode: v.indicatorCode,
-        text: inBoth((_l, en) => `${where}: ${en ? 'no data' : 'sin datos'}${v.comment ? ` (${v.comment})` : ''}`),
+        text: inBoth((_l, en) => `${en ? 'no data' : 'sin datos'}${v.comment ? ` (${v.comment})` : ''}`),
       });
     }
     const shown = reportValue(indicator, v);
@@ -52,8 +58,8 @@ export function reportQualityFlags({ snapshot, indicators }: { snapshot: TReport
         indicatorCode: v.indicatorCode,
         text: inBoth((lang, en) =>
           en
-            ? `${where}: women and men fall short of the total by ${formatNumber(n, lang)} (sex not recorded)`
-            : `${where}: mujeres y hombres no alcanzan el total por ${formatNumber(n, lang)} (sexo no registrado)`,
+            ? `women and men fall short of the total by ${formatNumber(n, lang)} (sex not recorded)`
+            : `mujeres y hombres no alcanzan el total por ${formatNumber(n, lang)} (sexo no registrado)`,
         ),
       });
     }
