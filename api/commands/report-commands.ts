@@ -2,9 +2,10 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../domain/app-error';
+import type { Locale } from '../../domain/input-bounds';
 import type { PrismaClient } from '../../prisma/client';
 import { annualReport, reportPublication } from '../../workflows';
-import { findReportCycle, openRequestsOf } from '../queries/report-versions';
+import { findReportCycle, noVersion, openRequestsOf } from '../queries/report-versions';
 
 export interface ReportCommandDeps {
   prisma: PrismaClient;
@@ -32,8 +33,8 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
  * 40 s for it. Mid-cycle it says which requests are still open. Data unchanged since the latest version →
  * that version (`created: false`).
  */
-export async function compileReportNow(deps: ReportCommandDeps, { year, who }: { year: number; who: string }) {
-  const cycle = await findReportCycle(deps.prisma, year);
+export async function compileReportNow(deps: ReportCommandDeps, { year, who, lang = 'en' }: { year: number; who: string; lang?: Locale }) {
+  const cycle = await findReportCycle(deps.prisma, year, lang);
   const open = await openRequestsOf(deps.prisma, cycle.id);
   const workflowId = `report/${year}/on-demand/${randomUUID()}`;
   const handle = await deps.temporal.workflow.start(annualReport, {
@@ -49,11 +50,14 @@ export async function compileReportNow(deps: ReportCommandDeps, { year, who }: {
  * Publishes version n (`report/<year>/publish/v<n>`) and waits up to 40 s for the working group's emails.
  * A version already published → 409; a publication of it already running → 409.
  */
-export async function publishReport(deps: ReportCommandDeps, { year, version, who }: { year: number; version: number; who: string }) {
-  const cycle = await findReportCycle(deps.prisma, year);
+export async function publishReport(deps: ReportCommandDeps, { year, version, who, lang = 'en' }: { year: number; version: number; who: string; lang?: Locale }) {
+  const en = lang === 'en';
+  const cycle = await findReportCycle(deps.prisma, year, lang);
   const row = await deps.prisma.reportVersion.findUnique({ where: { cycleId_version: { cycleId: cycle.id, version } } });
-  if (!row) throw new AppError('NOT_FOUND', `The ${year} report has no version ${version}.`);
-  if (row.status === 'PUBLISHED') throw new AppError('CONFLICT', `Version ${version} of the ${year} report is already published.`, undefined, { reason: 'ALREADY_PUBLISHED' });
+  if (!row) throw new AppError('NOT_FOUND', noVersion(year, version, lang));
+  if (row.status === 'PUBLISHED') {
+    throw new AppError('CONFLICT', en ? `Version ${version} of the ${year} report is already published.` : `La versión ${version} del informe ${year} ya está publicada.`, undefined, { reason: 'ALREADY_PUBLISHED' });
+  }
   const workflowId = `report/${year}/publish/v${version}`;
   try {
     const handle = await deps.temporal.workflow.start(reportPublication, {
@@ -66,7 +70,7 @@ export async function publishReport(deps: ReportCommandDeps, { year, version, wh
     return { workflowId, result: await within(handle.result(), WAIT_MS) };
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new AppError('CONFLICT', `Version ${version} of the ${year} report is being published.`, undefined, { reason: 'PUBLISHING' });
+      throw new AppError('CONFLICT', en ? `Version ${version} of the ${year} report is being published.` : `La versión ${version} del informe ${year} se está publicando.`, undefined, { reason: 'PUBLISHING' });
     }
     throw err;
   }

@@ -10,6 +10,7 @@ import { reportFile, reportVersions, type ReportFormat } from '../queries/report
 import { sendReportFile } from '../report-file-reply';
 import { ZFileParams, ZFileQuery } from '../report-routes';
 import { formFailure } from './form-failure';
+import { pageLanguage } from './page-language';
 import { seeOther, sendPage, type PageContext } from './page-context';
 import type { PageDeps } from './register-pages';
 import { PAGE, PAGE_FORM } from './route-config';
@@ -26,7 +27,7 @@ export function registerReportPages(app: FastifyInstance, deps: PageDeps): void 
   const { prisma, pageContext } = deps;
 
   const page = async (reply: FastifyReply, ctx: PageContext, year: number, notice?: PageNotice, status = 200) =>
-    sendPage(reply, ReportVersionsPage({ ...ctx, data: await reportVersions(prisma, year), notice }), status);
+    sendPage(reply, ReportVersionsPage({ ...ctx, data: await reportVersions(prisma, year, ctx.lang), notice }), status);
 
   app.get('/dashboard/:year/report', { config: PAGE }, async (request, reply) => {
     const ctx = await pageContext(request, reply, 'dashboard');
@@ -42,14 +43,14 @@ export function registerReportPages(app: FastifyInstance, deps: PageDeps): void 
     await pageContext(request, reply, 'dashboard');
     const { year, version, format } = ZFileParams.parse(request.params) as { year: number; version: number; format: ReportFormat };
     const { lang } = ZFileQuery.parse(request.query ?? {});
-    return sendReportFile(reply, { file: await reportFile(prisma, { year, version, format, lang }), year, version, format, lang });
+    return sendReportFile(reply, { file: await reportFile(prisma, { year, version, format, lang, readerLang: pageLanguage(request) }), year, version, format, lang });
   });
 
   app.post('/dashboard/:year/report/compile', { config: PAGE_FORM }, async (request, reply) => {
     const ctx = await pageContext(request, reply, 'dashboard', Access.ACT);
     const { year } = ZYearParams.parse(request.params);
     try {
-      const started = await compileReportNow(deps, { year, who: ctx.principal.name });
+      const started = await compileReportNow(deps, { year, who: ctx.principal.name, lang: ctx.lang });
       return seeOther(reply, `/dashboard/${year}/report`, !started.result ? 'compiling' : started.result.created ? 'compiled' : 'unchanged');
     } catch (err) {
       const failed = formFailure(err, ctx.lang);
@@ -61,7 +62,7 @@ export function registerReportPages(app: FastifyInstance, deps: PageDeps): void 
     const ctx = await pageContext(request, reply, 'dashboard', Access.ACT);
     const { year, version } = ZVersionParams.parse(request.params);
     try {
-      const started = await publishReport(deps, { year, version, who: ctx.principal.name });
+      const started = await publishReport(deps, { year, version, who: ctx.principal.name, lang: ctx.lang });
       return seeOther(reply, `/dashboard/${year}/report`, started.result ? 'published' : 'publishing');
     } catch (err) {
       const failed = formFailure(err, ctx.lang);

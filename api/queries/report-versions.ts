@@ -1,14 +1,19 @@
 import { AppError } from '../../domain/app-error';
+import type { Locale } from '../../domain/input-bounds';
 import type { PrismaClient } from '../../prisma/client';
 
 export const REPORT_FORMATS = ['json', 'html', 'pdf', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_LANGS = ['es-MX', 'en'] as const;
 
+/** "The 2025 report has no version 3.", in the reader's language. */
+export const noVersion = (year: number, version: number, lang: Locale) =>
+  lang === 'en' ? `The ${year} report has no version ${version}.` : `El informe ${year} no tiene versión ${version}.`;
+
 /** A cycle as the report routes find it: the latest plan version's cycle of that year. */
-export async function findReportCycle(prisma: PrismaClient, year: number) {
+export async function findReportCycle(prisma: PrismaClient, year: number, lang: Locale = 'en') {
   const cycle = await prisma.reportingCycle.findFirst({ where: { year }, orderBy: { plan: { version: 'desc' } }, select: { id: true, year: true, status: true } });
-  if (!cycle) throw new AppError('NOT_FOUND', `No reporting cycle for ${year}.`);
+  if (!cycle) throw new AppError('NOT_FOUND', lang === 'en' ? `No reporting cycle for ${year}.` : `No hay un ciclo de informes de ${year}.`);
   return cycle;
 }
 
@@ -26,8 +31,8 @@ export async function openRequestsOf(prisma: PrismaClient, cycleId: string) {
  * download) and whether it is outdated: a final report or correction arrived after it was compiled, or
  * fewer requests are open now than then (a request ended since).
  */
-export async function reportVersions(prisma: PrismaClient, year: number) {
-  const cycle = await findReportCycle(prisma, year);
+export async function reportVersions(prisma: PrismaClient, year: number, lang: Locale = 'en') {
+  const cycle = await findReportCycle(prisma, year, lang);
   const [rows, latestData, open] = await Promise.all([
     prisma.reportVersion.findMany({
       where: { cycleId: cycle.id },
@@ -64,10 +69,10 @@ export async function reportVersions(prisma: PrismaClient, year: number) {
 export type TReportVersions = Awaited<ReturnType<typeof reportVersions>>;
 
 /** One stored file of a version, or a 404 naming what is missing. */
-export async function reportFile(prisma: PrismaClient, { year, version, format, lang }: { year: number; version: number; format: ReportFormat; lang: string }) {
-  const cycle = await findReportCycle(prisma, year);
+export async function reportFile(prisma: PrismaClient, { year, version, format, lang, readerLang = 'en' }: { year: number; version: number; format: ReportFormat; lang: string; readerLang?: Locale }) {
+  const cycle = await findReportCycle(prisma, year, readerLang);
   const row = await prisma.reportVersion.findUnique({ where: { cycleId_version: { cycleId: cycle.id, version } }, select: { id: true } });
-  if (!row) throw new AppError('NOT_FOUND', `The ${year} report has no version ${version}.`);
+  if (!row) throw new AppError('NOT_FOUND', noVersion(year, version, readerLang));
   const file = await prisma.reportFile.findUnique({ where: { reportVersionId_format_lang: { reportVersionId: row.id, format, lang } } });
   if (!file) throw new AppError('NOT_FOUND', `Version ${version} of the ${year} report has no ${format} file in ${lang}.`);
   return file;
