@@ -17,7 +17,7 @@ const es = {
   snapshot: (hash: string) => `instantánea ${hash.slice(0, 12)}…`,
   openAtCompile: (n: number) => `${n} abiertas al compilar`,
   publish: 'Publicar al Grupo de Trabajo',
-  publishLabel: (v: number) => `Publicar la versión ${v} al Grupo de Trabajo`,
+  publishLabel: (v: number) => `Publicar al Grupo de Trabajo la versión ${v}`,
   published: (when: string, who: string) => `publicada el ${when} por ${who}`,
   language: { 'es-MX': 'español', en: 'inglés' } as Record<string, string>,
   notices: {
@@ -46,7 +46,7 @@ const en: typeof es = {
   snapshot: (hash) => `snapshot ${hash.slice(0, 12)}…`,
   openAtCompile: (n) => `${n} open when compiled`,
   publish: 'Publish to the working group',
-  publishLabel: (v) => `Publish version ${v} to the working group`,
+  publishLabel: (v) => `Publish to the working group version ${v}`,
   published: (when, who) => `published on ${when} by ${who}`,
   language: { 'es-MX': 'Spanish', en: 'English' },
   notices: {
