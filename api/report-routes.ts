@@ -22,7 +22,7 @@ const ZReportVersion = z
     compiledBy: z.string(),
     snapshotHash: z.string().meta({ description: 'SHA-256 of the canonical data snapshot it was built from.' }),
     openRequests: z.number().int().meta({ description: 'Requests still open when it was compiled.' }),
-    outdated: z.boolean().meta({ description: 'A final report or correction arrived after it was compiled, or a request ended since: compile again for a version with the new data.' }),
+    outdated: z.boolean().meta({ description: 'The record holds a final report or correction newer than the data the version read, or a request ended since: compile again for a version with the new data.' }),
     publishedAt: zInstant().nullable(),
     publishedBy: z.string().nullable(),
     supersededAt: zInstant().nullable(),

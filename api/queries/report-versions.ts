@@ -28,8 +28,9 @@ export async function openRequestsOf(prisma: PrismaClient, cycleId: string) {
 
 /**
  * A cycle's report versions, newest first, each with its status, its files (size, SHA-256, where to
- * download) and whether it is outdated: a final report or correction arrived after it was compiled, or
- * fewer requests are open now than then (a request ended since).
+ * download) and whether it is outdated: the record holds a final report or correction newer than the data
+ * the version read (its snapshot's instant, `compiledAt`), or fewer requests are open now than then (a
+ * request ended since).
  */
 export async function reportVersions(prisma: PrismaClient, year: number, lang: Locale = 'en') {
   const cycle = await findReportCycle(prisma, year, lang);
@@ -51,7 +52,7 @@ export async function reportVersions(prisma: PrismaClient, year: number, lang: L
     compiledBy: v.compiledBy,
     snapshotHash: v.snapshotHash,
     openRequests: v.openRequests,
-    outdated: lastData > v.createdAt.getTime() || open.length < v.openRequests,
+    outdated: lastData > v.compiledAt.getTime() || open.length < v.openRequests,
     publishedAt: v.publishedAt,
     publishedBy: v.publishedBy,
     supersededAt: v.supersededAt,

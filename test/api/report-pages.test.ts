@@ -39,6 +39,7 @@ describe('as the secretariat', () => {
     expect(text).toContain('Se compiló una versión nueva del informe.');
     expect(text).toContain('v1');
     expect(text).toContain('borrador');
+    expect(text).not.toContain('desactualizada');
     for (const format of ['json', 'html', 'pdf', 'xlsx', 'csv']) {
       for (const lang of ['es-MX', 'en']) expect(page.html).toContain(`href="/reports/${YEAR}/1.${format}?lang=${lang}"`);
     }

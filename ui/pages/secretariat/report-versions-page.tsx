@@ -3,7 +3,7 @@ import { ActionButton } from '../../components/action-button';
 import { Moment } from '../../components/moment';
 import { Notice } from '../../components/notice';
 import { StackTable } from '../../components/stack-table';
-import { momentText } from '../../moment-text';
+import { formatMoment } from '../../../domain/deadline-text';
 import { PageShell } from '../../page-shell';
 import type { AdminFrame, PageNotice } from '../admin-frame';
 import { reportVersionsText } from './report-versions-text';
@@ -64,7 +64,7 @@ function VersionRow({ m, v }: { m: AdminFrame & { year: number }; v: ReportVersi
       <td data-label={t.columns[1]}>
         <span class={`status r-${v.status}`}>{t.status[v.status] ?? v.status}</span>
         {v.outdated ? <p class="hint">{t.outdated}</p> : null}
-        {v.publishedAt && v.publishedBy ? <p class="hint">{t.published(momentText({ at: v.publishedAt, lang: m.lang }), v.publishedBy)}</p> : null}
+        {v.publishedAt && v.publishedBy ? <p class="hint">{t.published(formatMoment({ at: v.publishedAt.toISOString(), locale: m.lang }), v.publishedBy)}</p> : null}
       </td>
       <td data-label={t.columns[2]}>
         <Moment lang={m.lang} at={v.createdAt} />
