@@ -48,7 +48,9 @@ export type TBusinessCalendar = {
    * Signed count of business days from `from` to `to`: the number of business days `d` with
    * from < d ≤ to when to ≥ from, and minus the number with to < d ≤ from otherwise. It is the inverse of
    * {@link addBusinessDays}: addBusinessDays(from, businessDaysBetween(from, to)) = to whenever `to` is a
-   * business day.
+   * business day and either to ≥ from or `from` is a business day. Counting back from a day that is not a
+   * business day is one short of that: from Saturday 2025-03-15 to Friday 2025-03-14 the count is 0, and
+   * adding 0 business days stays on the Saturday.
    */
   businessDaysBetween(from: string, to: string): number;
   /** The local date of an instant in this calendar's zone. */

@@ -73,6 +73,10 @@ const CATALOG: Record<string, { 'es-MX': Text; en: Text }> = {
     'es-MX': (p) => `el indicador ${p.indicator} cuenta: necesita un número entero de 0 a 9 007 199 254 740 991; se recibió ${shown(p.got)}`,
     en: (p) => `indicator ${p.indicator} counts: it needs a whole number from 0 to 9,007,199,254,740,991, got ${shown(p.got)}`,
   },
+  THOUSANDS_SEPARATOR: {
+    'es-MX': (p) => `el indicador ${p.indicator} cuenta: escriba el número entero sin separadores de miles (1000, no 1,000); se recibió ${shown(p.got)}`,
+    en: (p) => `indicator ${p.indicator} counts: write the whole number without thousands separators (1000, not 1,000), got ${shown(p.got)}`,
+  },
   NOT_A_PERCENTAGE: {
     'es-MX': (p) => `el indicador ${p.indicator} es un porcentaje: necesita un número de 0 a 100 con hasta ${p.decimals} decimales; se recibió ${shown(p.got)}`,
     en: (p) => `indicator ${p.indicator} is a percentage: it needs a number from 0 to 100 with at most ${p.decimals} decimals, got ${shown(p.got)}`,

@@ -58,6 +58,8 @@ export type ValidationResult =
   | { ok: true; values: NormalizedValue[] }
   | { ok: false; message: string; fields: Record<string, string>; issues: FieldIssue[] };
 
+/** Digits grouped in threes by commas or points: "1,000", "1,234,567", "10.000". */
+const GROUPED_THOUSANDS = /^[+-]?\d{1,3}([.,]\d{3})+$/;
 const yes = new Set(['true', 'yes', 'sí', 'si', '1']);
 const no = new Set(['false', 'no', '0']);
 
@@ -66,8 +68,8 @@ type Problem = { code: string; params: Record<string, unknown> };
 /**
  * Checks submitted values against the indicators this institution reports:
  * known indicator codes only; COUNT a whole number from 0 to 2^53 − 1 (larger numbers lose digits in JSON
- * and are refused, never rounded); PERCENTAGE 0–100 with at most six decimals; YES_NO a boolean (also
- * "sí"/"no"/"yes"/"true"/"false"); TEXT non-empty, ≤ 5,000 characters, no control characters; WOMEN/MEN
+ * and are refused, never rounded; a string with thousands separators, "1,000", is refused, never read as 1);
+ * PERCENTAGE 0–100 with at most six decimals; YES_NO a boolean (also "sí"/"no"/"yes"/"true"/"false"); TEXT non-empty, ≤ 5,000 characters, no control characters; WOMEN/MEN
  * breakdowns only on indicators disaggregated by sex, and WOMEN + MEN ≤ TOTAL when all three are given;
  * each (indicator, breakdown) once; `null` only with a comment saying why there is no data.
  * A final submission (`final: true`) must carry a value or a justified `null` for every indicator.
@@ -148,6 +150,10 @@ function normalizeValue(indicator: IndicatorForValidation, raw: unknown, out: No
   switch (indicator.unit) {
     case 'COUNT':
     case 'PERCENTAGE': {
+      // A comma is read as a decimal comma ("17,5"). For a count, "1,000" or "10.000" groups thousands (as the
+      // reports themselves write counts in es-MX), yet read as a decimal it is 1 or 10, a whole number: such a
+      // string is refused rather than stored as a number a thousand times smaller.
+      if (indicator.unit === 'COUNT' && typeof raw === 'string' && GROUPED_THOUSANDS.test(raw.trim())) return { code: 'THOUSANDS_SEPARATOR', params };
       const n = typeof raw === 'string' && raw.trim() !== '' && raw.length <= 40 ? Number(raw.trim().replace(',', '.')) : raw;
       if (typeof n !== 'number' || !Number.isFinite(n)) return { code: 'NOT_A_NUMBER', params };
       if (indicator.unit === 'COUNT' && !isStorableCount(n)) return { code: 'NOT_A_COUNT', params };

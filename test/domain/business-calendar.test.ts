@@ -135,6 +135,13 @@ describe('businessDaysBetween', () => {
     expect(calendar.businessDaysBetween('2025-12-31', '2026-01-06')).toBe(3);
   });
 
+  it('counting back from a day that is not a business day is not the inverse of addBusinessDays (found by a property test)', () => {
+    expect(calendar.businessDaysBetween('2025-03-15', '2025-03-14')).toBe(0); // Saturday back to Friday
+    expect(calendar.addBusinessDays('2025-03-15', 0)).toBe('2025-03-15');
+    expect(calendar.businessDaysBetween('2025-03-14', '2025-03-15')).toBe(0);
+    expect(calendar.addBusinessDays('2025-03-14', calendar.businessDaysBetween('2025-03-14', '2025-03-18'))).toBe('2025-03-18');
+  });
+
   it('is the inverse of addBusinessDays for every business day of a quarter', () => {
     const from = '2025-12-15';
     for (let n = -40; n <= 40; n++) {

@@ -78,6 +78,23 @@ describe('validateSubmission', () => {
     expect(validateSubmission({ indicators, input: parse({ ...input, final: false }) }).ok).toBe(true);
   });
 
+  it('refuses a count written with thousands separators rather than reading "1,000" as 1 (found by a property test)', () => {
+    for (const value of ['1,000', ' 10.000 ', '1,234,567', '+2,000']) {
+      const result = validateSubmission({ indicators, input: parse({ final: false, values: [{ indicator: '4.a', value }] }) });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.issues[0]).toMatchObject({ field: 'values[0].value', code: 'THOUSANDS_SEPARATOR' });
+      expect(result.fields['values[0].value']).toMatch(/without thousands separators \(1000, not 1,000\)/);
+    }
+    const es = validateSubmission({ indicators, lang: 'es-MX', input: parse({ final: false, values: [{ indicator: '4.a', value: '1,000' }] }) });
+    if (!es.ok) expect(es.fields['values[0].value']).toMatch(/sin separadores de miles/);
+    // A decimal comma still reads as one where the unit allows decimals, and a plain count is unchanged.
+    for (const [indicator, value, expected] of [['5.g', '1,000', 1], ['5.g', '17,5', 17.5], ['4.a', '1000', 1000], ['4.a', '5,0', 5]] as const) {
+      const result = validateSubmission({ indicators, input: parse({ final: false, values: [{ indicator, value }] }) });
+      expect(result.ok && result.values[0].numberValue).toBe(expected);
+    }
+  });
+
   it('accepts "no data" with a comment', () => {
     const result = validateSubmission({ indicators, input: parse({ final: false, values: [{ indicator: '4.a', value: null, comment: 'Sin cursos este año' }] }) });
     expect(result.ok).toBe(true);
