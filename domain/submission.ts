@@ -189,7 +189,11 @@ function normalizeValue(indicator: IndicatorForValidation, raw: unknown, out: No
  * submissions with the same data compare equal whatever the order of the fields.
  */
 export function canonicalSubmission({ values, narrative }: { values: readonly NormalizedValue[]; narrative?: string | null }): string {
-  const sorted = [...values].sort((a, b) => `${a.indicator}/${a.breakdown}`.localeCompare(`${b.indicator}/${b.breakdown}`));
+  // By UTF-16 code units, not localeCompare: the hash must not depend on the machine's locale (under
+  // lt_LT "4.j" and "4.y" swap). For the plan's codes (`<n>.<letter>`) both orders agree, so hashes stored
+  // before stay valid.
+  const key = (v: (typeof values)[number]) => `${v.indicator}/${v.breakdown}`;
+  const sorted = [...values].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return JSON.stringify({
     v: sorted.map((v) => [v.indicator, v.breakdown, v.numberValue, v.booleanValue, v.textValue, v.comment]),
     n: narrative || null,
