@@ -73,7 +73,11 @@ async function seedReportedCycle(prisma: PrismaClient, codes: readonly string[])
 async function compileInChild(databaseUrl: string, cycleId: string): Promise<void> {
   const prisma = createPrisma({ url: databaseUrl });
   const memory: string[] = [];
+  // BENCH_REPORT_LIVE=1: a full GC before each measure (--expose-gc), so the heap figures are the live set
+  // (this changes the peak: use it to see what is held, not for the table's figures).
+  const gc = (globalThis as { gc?: () => void }).gc;
   const mark = (step: string) => {
+    if (process.env.BENCH_REPORT_LIVE && gc) gc();
     const m = process.memoryUsage();
     const mib = (n: number) => (n / 1024 / 1024).toFixed(0);
     memory.push(`${step}: rss ${mib(m.rss)}, heap ${mib(m.heapUsed)}/${mib(m.heapTotal)}, external+buffers ${mib(m.external)} MiB`);
@@ -128,7 +132,7 @@ type TChildFigures = {
 function runChild(databaseUrl: string, cycleId: string): Promise<{ wallMs: number; figures: TChildFigures }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = fork(__filename, ['--compile', databaseUrl, cycleId], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], env: { ...process.env, TZ: 'UTC' } });
+    const child = fork(__filename, ['--compile', databaseUrl, cycleId], { execArgv: ['--import', 'tsx', `--max-old-space-size=${process.env.BENCH_REPORT_HEAP_MB ?? 2048}`, ...(process.env.BENCH_REPORT_LIVE ? ['--expose-gc'] : [])], env: { ...process.env, TZ: 'UTC' } });
     let figures: TChildFigures | undefined;
     child.on('message', (m) => (figures = m as TChildFigures));
     child.on('error', reject);
