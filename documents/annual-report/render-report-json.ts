@@ -12,8 +12,10 @@ const ROW_INDENT = '      ';
 /**
  * The JSON format: {@link localizedReport} pretty-printed (two spaces), keys in the model's order, UTF-8
  * (no escapes for non-ASCII), ending with a newline — byte for byte `JSON.stringify(report, null, 2)`, but
- * written in pieces: the annex rows (300,000 at 10,000 entities) are stringified a few thousand at a time
- * into buffers, so no single string of the whole file (twice its size in memory) is ever made.
+ * written in pieces: the annex rows (300,000 at 10,000 entities) are stringified a few thousand at a time,
+ * so no single string of the whole file (twice its size in memory) is ever made. The pieces are made
+ * twice — once to count their bytes, once to write them into the one buffer of that size — so the file
+ * is held once, not once as pieces and once more as their concatenation (68 MB each at 10,000 entities).
  */
 export function renderReportJson(model: TAnnualReport, lang: Locale): Buffer {
   const report = localizedReport(model, lang);
@@ -21,14 +23,22 @@ export function renderReportJson(model: TAnnualReport, lang: Locale): Buffer {
   if (rows.length === 0) return Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
   const rest = JSON.stringify({ ...report, annex: { ...report.annex, rows: ROWS_MARK } }, null, 2);
   const [head, tail] = rest.split(JSON.stringify(ROWS_MARK));
-  const pieces: Buffer[] = [Buffer.from(`${head}[\n${ROW_INDENT}`, 'utf8')];
-  for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) {
-    const text = rows
-      .slice(i, i + ROWS_PER_PIECE)
-      .map((row) => JSON.stringify(row, null, 2).replace(/\n/g, `\n${ROW_INDENT}`))
-      .join(`,\n${ROW_INDENT}`);
-    pieces.push(Buffer.from(i + ROWS_PER_PIECE < rows.length ? `${text},\n${ROW_INDENT}` : text, 'utf8'));
-  }
-  pieces.push(Buffer.from(`\n    ]${tail}\n`, 'utf8'));
-  return Buffer.concat(pieces);
+  const pieces = function* (): Generator<string> {
+    yield `${head}[\n${ROW_INDENT}`;
+    for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) {
+      const text = rows
+        .slice(i, i + ROWS_PER_PIECE)
+        .map((row) => JSON.stringify(row, null, 2).replace(/\n/g, `\n${ROW_INDENT}`))
+        .join(`,\n${ROW_INDENT}`);
+      yield i + ROWS_PER_PIECE < rows.length ? `${text},\n${ROW_INDENT}` : text;
+    }
+    yield `\n    ]${tail}\n`;
+  };
+  let size = 0;
+  for (const piece of pieces()) size += Buffer.byteLength(piece, 'utf8');
+  const file = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of pieces()) at += file.write(piece, at, 'utf8');
+  if (at !== size) throw new Error(`JSON report: wrote ${at} bytes of ${size}`);
+  return file;
 }

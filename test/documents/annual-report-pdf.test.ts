@@ -92,6 +92,12 @@ it('for 10,000 institutions: aggregates, at most 40 charts, a note instead of th
   expectIn(all, 'The annex has 300,000 rows: the full table is in the XLSX and CSV files.');
   expectIn(all, '9,990 other institutions');
   expectNotIn(all, 'E05000');
+  // Compliance: counts by kind × status, the first 100 institutions needing attention, the rest counted.
+  const digest = large.digest!;
+  expectIn(all, 'By kind of institution and status', 'Institutions needing attention', `and ${digest.complianceAttention.more.toLocaleString('en')} more: the full list is in the data files`);
+  expectIn(all, `and ${digest.notReporting.more.toLocaleString('en')} more`, `and ${digest.dataQuality.more.toLocaleString('en')} more`, `and ${digest.narratives.more.toLocaleString('en')} more`);
+  expectIn(all, digest.complianceAttention.items[99].text.en);
+  expectNotIn(all, 'Municipality E00002', 'Municipality E10000');
 });
 
 it('shows user text the font cannot draw as a visible note, bidi controls as their code, the rest as written', () => {

@@ -14,12 +14,14 @@ import type { InstitutionKind } from '../../domain/plan-schema';
 import {
   ANNUAL_REPORT_FORMAT,
   ComplianceStatus,
+  QualityFlagKind,
   type TAnnexRow,
   type TAnnualReport,
   type TCompliance,
   type TReportIndicator,
   type TReportValue,
 } from '../../domain/report/annual-report-model';
+import { reportDigest } from '../../domain/report/report-digest';
 
 /** The hostile strings a contact may type, as they must come out: inert, intact. */
 export const HOSTILE = {
@@ -352,6 +354,7 @@ export function annualReportFixture(): TAnnualReport {
       { n: 2, about: w('indicador 1.a', 'indicator 1.a'), text: 'Reporters derived from the institutions in charge of objective 1.', kind: 'DERIVED_REPORTER' },
       { n: 3, about: w('indicador 5.b', 'indicator 5.b'), text: 'Counts deployed women only; the plan gives no indicator for all deployed staff.', kind: 'NOTE' },
     ],
+    digest: null,
     annex: {
       rows: annexRowsOf(indicators, kindOf, (code) => versions[code] ?? 1),
       method: {
@@ -371,7 +374,9 @@ const LARGE_KINDS: InstitutionKind[] = ['MUNICIPALITY', 'STATE_AGENCY', 'CIVIL_S
 /**
  * A model of `institutions` reporting entities (default 10,000) × 12 indicators (6 by sex): indicators
  * carry `aggregate` (by kind, top 10) instead of values, and the annex has one row per institution ×
- * indicator × breakdown (about 300,000 rows at the default). Deterministic (no randomness).
+ * indicator × breakdown (about 300,000 rows at the default). Every entity has a compliance entry (a tenth
+ * not reported, some late, exempted or open), a third a data-quality flag, a twentieth a narrative, and the
+ * digest the PDF and HTML show instead of those lists. Deterministic (no randomness).
  */
 export function largeAnnualReport({ institutions = 10_000 }: { institutions?: number } = {}): TAnnualReport {
   const base = annualReportFixture();
@@ -400,9 +405,63 @@ export function largeAnnualReport({ institutions = 10_000 }: { institutions?: nu
     return { ...ind, values: [], aggregate: { byKind, top, others: institutions - top.length }, trend };
   });
   const [area] = base.areas;
+  // Every 10th entity did not report, every 7th was late, every 50th (from the 49th) exempted, every 97th still open; the rest on time.
+  const statusOfLarge = (i: number): ComplianceStatus =>
+    i % 10 === 9 ? ComplianceStatus.NOT_REPORTED : i % 97 === 96 ? ComplianceStatus.OPEN : i % 50 === 48 ? ComplianceStatus.EXEMPTED : i % 7 === 6 ? ComplianceStatus.LATE : ComplianceStatus.ON_TIME;
+  const complianceLarge = codes.map((code, i) => {
+    const status = statusOfLarge(i);
+    const label = COMPLIANCE_STATUS_WORDS[status];
+    return {
+      ...COMPLIANCE_BASE,
+      institutionCode: code,
+      name: w(`Municipio ${code}`, `Municipality ${code}`),
+      kind: kindOfLarge(code),
+      status,
+      statusLabel: label,
+      submittedAt: status === ComplianceStatus.ON_TIME || status === ComplianceStatus.LATE ? '2027-01-20T17:00:00.000Z' : null,
+      businessDaysLate: status === ComplianceStatus.LATE ? 2 : 0,
+      text: w(`${code}: ${label['es-MX']}.`, `${code}: ${label.en}.`),
+    };
+  });
+  const notReporting = complianceLarge.filter((c) => c.status === ComplianceStatus.NOT_REPORTED).map((c) => ({ institutionCode: c.institutionCode, name: c.name }));
+  const dataQuality = codes
+    .filter((_c, i) => i % 3 === 0)
+    .map((code) => ({ kind: QualityFlagKind.SEX_NOT_RECORDED, institutionCode: code, indicatorCode: '2.x', text: w(`${code}, 2.x: sexo no registrado`, `${code}, 2.x: sex not recorded`) }));
+  const narratives = codes
+    .filter((_c, i) => i % 20 === 0)
+    .map((code) => ({ institutionCode: code, name: w(`Municipio ${code}`, `Municipality ${code}`), submittedBy: `enlace@${code.toLowerCase()}.gob.mx`, submittedAt: '2027-01-20T17:00:00.000Z', version: 1, text: `Narrativa de ${code}.` }));
+  const openRequests = complianceLarge.filter((c) => c.status === ComplianceStatus.OPEN).map((c) => ({ institutionCode: c.institutionCode, status: 'AWAITING_DATA' }));
+  const count = (s: ComplianceStatus) => complianceLarge.filter((c) => c.status === s).length;
   return {
     ...base,
+    cycle: { ...base.cycle, openRequests },
+    summary: {
+      ...base.summary,
+      completeness: {
+        institutions: institutions,
+        reported: count(ComplianceStatus.ON_TIME) + count(ComplianceStatus.LATE),
+        onTime: count(ComplianceStatus.ON_TIME),
+        late: count(ComplianceStatus.LATE),
+        afterExtension: 0,
+        exempted: count(ComplianceStatus.EXEMPTED),
+        notReported: count(ComplianceStatus.NOT_REPORTED),
+        open: count(ComplianceStatus.OPEN),
+      },
+      attention: { ...base.summary.attention, notReporting, dataQuality },
+    },
     areas: [{ ...area, objectives: [{ ...area.objectives[0], code: 'X', institutions: [], indicators: aggregated, goals: area.objectives[0].goals }] }],
+    compliance: complianceLarge,
+    narratives,
+    digest: reportDigest({ compliance: complianceLarge, notReporting, dataQuality, narratives, openRequests }),
     annex: { ...base.annex, rows: annexRows },
   };
 }
+
+const COMPLIANCE_STATUS_WORDS: Record<ComplianceStatus, TWords> = {
+  ON_TIME: w('a tiempo', 'on time'),
+  LATE: w('con retraso', 'late'),
+  AFTER_EXTENSION: w('tras una prórroga', 'after an extension'),
+  EXEMPTED: w('exenta', 'exempted'),
+  NOT_REPORTED: w('no informó', 'not reported'),
+  OPEN: w('abierta', 'open'),
+};

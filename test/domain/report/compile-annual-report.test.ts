@@ -1,5 +1,6 @@
 import { GoalStatus, NotEvaluableReason } from '../../../domain/goal-status';
-import { ComplianceStatus, type TAnnualReport, type TReportGoal, type TReportIndicator } from '../../../domain/report/annual-report-model';
+import { ComplianceStatus, QualityFlagKind, type TAnnualReport, type TCompliance, type TReportGoal, type TReportIndicator } from '../../../domain/report/annual-report-model';
+import { capped, LISTED_ATTENTION_MAX, reportDigest } from '../../../domain/report/report-digest';
 import { compileAnnualReport } from '../../../domain/report/compile-annual-report';
 import type { TReportSnapshot, TSnapshotGoal, TSnapshotIndicator } from '../../../domain/report/report-snapshot';
 import { canonicalJson, snapshotHash } from '../../../domain/report/snapshot-hash';
@@ -233,6 +234,75 @@ describe('compileAnnualReport: scale', () => {
     expect(a.missing).toEqual([]);
     expect(report.annex.rows.filter((r) => r.indicatorCode === '2.a' && r.breakdown === 'TOTAL')).toHaveLength(60);
     expect(report.annex.rows.map((r) => r.institutionCode)).toEqual([...report.annex.rows.map((r) => r.institutionCode)].sort());
+  });
+
+  it('above 50 institutions, gives the PDF and HTML a digest: counts by kind × status and the institutions needing attention; the full lists stay', () => {
+    const late = { submittedAt: '2026-03-20T17:00:00.000Z', current: { version: 1, kind: 'FINAL' as const, at: '2026-03-20T17:00:00.000Z', by: 'x@y', narrative: 'Texto.' } };
+    const notReported = { status: 'NOT_REPORTED', submittedAt: null, current: null };
+    const mixed = compile({ ...s, requests: many.map((m, i) => request(m.code, i % 10 === 0 ? notReported : i % 10 === 1 ? late : {})) });
+    const d = mixed.digest!;
+    expect(d.institutions).toBe(60);
+    expect(d.complianceByKind.map((k) => [k.kind, k.institutions, k.byStatus.ON_TIME, k.byStatus.LATE, k.byStatus.NOT_REPORTED, k.byStatus.OPEN])).toEqual([
+      ['STATE_AGENCY', 20, 16, 2, 2, 0],
+      ['MUNICIPALITY', 40, 32, 4, 4, 0],
+    ]);
+    expect(d.complianceByStatus).toEqual({ ON_TIME: 48, LATE: 6, AFTER_EXTENSION: 0, EXEMPTED: 0, NOT_REPORTED: 6, OPEN: 0 });
+    expect(d.complianceAttention.items.map((c) => [c.institutionCode, c.status])).toEqual(
+      many.flatMap((m, i) => (i % 10 === 0 ? [[m.code, 'NOT_REPORTED']] : i % 10 === 1 ? [[m.code, 'LATE']] : [])),
+    );
+    expect(d.complianceAttention.more).toBe(0);
+    expect(d.notReporting.items.map((i) => i.institutionCode)).toEqual(['MUN-001', 'MUN-011', 'MUN-021', 'MUN-031', 'MUN-041', 'MUN-051']);
+    expect(d.narratives.items).toHaveLength(6);
+    expect(d.dataQualityByKind.map((f) => [f.kind, f.count])).toEqual([
+      ['NO_DATA_VALUE', 1],
+      ['SEX_NOT_RECORDED', 50],
+    ]);
+    expect(d.dataQuality).toEqual({ items: mixed.summary.attention.dataQuality, more: 0 });
+    // The model keeps every entry (JSON, XLSX).
+    expect(mixed.compliance).toHaveLength(60);
+    expect(mixed.summary.attention.notReporting).toHaveLength(6);
+  });
+
+  it('lists everything (no digest) up to 50 institutions', () => {
+    expect(compile(snapshot()).digest).toBeNull();
+    const fifty = many.slice(0, 50);
+    expect(compile({ ...s, institutions: fifty, requests: fifty.map((m) => request(m.code)) }).digest).toBeNull();
+  });
+});
+
+describe('reportDigest', () => {
+  const kinds = ['MUNICIPALITY', 'STATE_AGENCY', 'WEIRD_KIND'];
+  const entries = Array.from({ length: 1_000 }, (_v, i) => {
+    const code = `E${String(i).padStart(4, '0')}`;
+    const status = i % 4 === 0 ? ComplianceStatus.NOT_REPORTED : i % 4 === 1 ? ComplianceStatus.EXEMPTED : ComplianceStatus.ON_TIME;
+    return { institutionCode: code, name: { 'es-MX': code, en: code }, kind: kinds[i % 3], status } as TCompliance;
+  });
+  const flags = entries.map((c) => ({ kind: QualityFlagKind.SEX_NOT_RECORDED, institutionCode: c.institutionCode, indicatorCode: '2.a', text: { 'es-MX': 'x', en: 'x' } }));
+  const d = reportDigest({ compliance: entries, notReporting: entries.filter((c) => c.status === 'NOT_REPORTED'), dataQuality: flags, narratives: [], openRequests: [] })!;
+
+  it('caps every list at the first 100 (model order) and says how many more', () => {
+    expect(LISTED_ATTENTION_MAX).toBe(100);
+    expect(d.complianceAttention.items).toHaveLength(100);
+    expect(d.complianceAttention.items[0].institutionCode).toBe('E0000');
+    expect(d.complianceAttention.items.every((c) => c.status !== 'ON_TIME')).toBe(true);
+    expect(d.complianceAttention.more).toBe(400);
+    expect(d.notReporting).toEqual({ items: expect.any(Array), more: 150 });
+    expect(d.dataQuality.more).toBe(900);
+    expect(d.dataQualityByKind).toEqual([{ kind: 'SEX_NOT_RECORDED', label: expect.any(Object), count: 1_000 }]);
+    expect(d.narratives).toEqual({ items: [], more: 0 });
+  });
+
+  it('counts by kind in the labels order, unknown kinds after, every status present', () => {
+    expect(d.complianceByKind.map((k) => k.kind)).toEqual(['STATE_AGENCY', 'MUNICIPALITY', 'WEIRD_KIND']);
+    expect(d.complianceByKind.map((k) => k.institutions).reduce((a, n) => a + n, 0)).toBe(1_000);
+    expect(d.complianceByKind[2].label).toEqual({ 'es-MX': 'WEIRD_KIND', en: 'WEIRD_KIND' });
+    expect(Object.keys(d.complianceByStatus).sort()).toEqual(Object.values(ComplianceStatus).sort());
+    expect(d.complianceByStatus).toMatchObject({ NOT_REPORTED: 250, EXEMPTED: 250, ON_TIME: 500 });
+  });
+
+  it('is null up to 50 institutions', () => {
+    expect(reportDigest({ compliance: entries.slice(0, 50), notReporting: [], dataQuality: [], narratives: [], openRequests: [] })).toBeNull();
+    expect(capped([1, 2, 3], 2)).toEqual({ items: [1, 2], more: 1 });
   });
 });
 

@@ -40,8 +40,8 @@ export function AnnualReportContent({ model, lang }: { model: TAnnualReport; lan
       </nav>
       <ReportSummary model={model} lang={lang} />
       <ReportProgress areas={model.areas} lang={lang} />
-      <ReportCompliance compliance={model.compliance} lang={lang} />
-      <ReportNarratives narratives={model.narratives} lang={lang} />
+      <ReportCompliance compliance={model.compliance} digest={model.digest} lang={lang} />
+      <ReportNarratives narratives={model.digest ? model.digest.narratives.items : model.narratives} more={model.digest?.narratives.more ?? 0} lang={lang} />
       <ReportAnnex model={model} lang={lang} />
       <ReportFootnotes footnotes={model.footnotes} lang={lang} />
     </article>

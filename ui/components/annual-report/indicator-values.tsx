@@ -1,6 +1,7 @@
 import { formatNumber } from '../../../domain/goal-target-text';
 import type { Locale } from '../../../domain/input-bounds';
 import type { TReportIndicator } from '../../../domain/report/annual-report-model';
+import { capped } from '../../../domain/report/report-digest';
 import { reportWords } from '../../report/report-labels';
 import { numberText, unitNumberText, valueText } from '../../report/report-text';
 import { StackTable } from '../stack-table';
@@ -80,15 +81,17 @@ function AggregateValues({ indicator, lang }: { indicator: TReportIndicator; lan
   );
 }
 
-/** An indicator's values this cycle: by institution when the model lists them, else its aggregate. */
+/** An indicator's values this cycle: by institution when the model lists them, else its aggregate; the institutions without a value, capped. */
 export function IndicatorValues({ indicator, lang }: { indicator: TReportIndicator; lang: Locale }) {
   const w = reportWords(lang);
+  const missing = capped(indicator.missing);
   return (
     <>
       {indicator.aggregate ? <AggregateValues indicator={indicator} lang={lang} /> : <ValuesByInstitution indicator={indicator} lang={lang} />}
       {indicator.missing.length > 0 ? (
         <p class="small">
-          {w.missing}: {indicator.missing.join(', ')}
+          {w.missing}: {missing.items.join(', ')}
+          {missing.more > 0 ? ` ${w.andMore(formatNumber(missing.more, lang))}` : ''}
         </p>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../domain/input-bounds';
-import type { TCompliance } from '../../../domain/report/annual-report-model';
-import { reportWords } from '../../report/report-labels';
+import { formatNumber } from '../../../domain/goal-target-text';
+import { ComplianceStatus, type TCompliance, type TReportDigest } from '../../../domain/report/annual-report-model';
+import { COMPLIANCE_STATUS_LABELS, reportWords } from '../../report/report-labels';
 import { instantText } from '../../report/report-text';
 import { StackTable } from '../stack-table';
 
@@ -47,16 +48,58 @@ function ComplianceDetails({ row, lang }: { row: TCompliance; lang: Locale }) {
   );
 }
 
-/** Section 3: the follow-up of commitments, one row per institution. */
-export function ReportCompliance({ compliance, lang }: { compliance: readonly TCompliance[]; lang: Locale }) {
+/** At scale: compliance counted by institution kind × status, with a line for all kinds. */
+export function ComplianceByKind({ digest, lang }: { digest: TReportDigest; lang: Locale }) {
+  const w = reportWords(lang);
+  const statuses = Object.values(ComplianceStatus);
+  const rows = [...digest.complianceByKind.map((k) => ({ label: k.label[lang], institutions: k.institutions, byStatus: k.byStatus })), { label: w.allKinds, institutions: digest.institutions, byStatus: digest.complianceByStatus }];
+  return (
+    <div class="table-wrap">
+      <StackTable columns={[w.kind, w.institutions, ...statuses.map((s) => COMPLIANCE_STATUS_LABELS[s][lang])]} className="report-compliance-by-kind">
+        {rows.map((r) => (
+          <tr>
+            <td data-label={w.kind}>{r.label}</td>
+            <td data-label={w.institutions} class="num">
+              {formatNumber(r.institutions, lang)}
+            </td>
+            {statuses.map((s) => (
+              <td data-label={COMPLIANCE_STATUS_LABELS[s][lang]} class="num">
+                {formatNumber(r.byStatus[s], lang)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </StackTable>
+    </div>
+  );
+}
+
+/** "… and N more", when a capped list left some out. */
+export function AndMore({ more, lang }: { more: number; lang: Locale }) {
+  return more > 0 ? <p class="small">{reportWords(lang).andMore(formatNumber(more, lang))}</p> : null;
+}
+
+/**
+ * Section 3: the follow-up of commitments, one row per institution; at scale (a digest), the counts by
+ * kind × status and the rows of the institutions needing attention only, capped.
+ */
+export function ReportCompliance({ compliance, digest, lang }: { compliance: readonly TCompliance[]; digest?: TReportDigest | null; lang: Locale }) {
   const w = reportWords(lang);
   const columns = [w.institution, w.status, w.deadline, w.submittedAt, w.businessDaysLate, w.escalation, w.notes];
+  const rows = digest ? digest.complianceAttention.items : compliance;
   return (
     <section aria-labelledby="compliance">
       <h2 id="compliance">{w.compliance}</h2>
+      {digest ? (
+        <>
+          <h3>{w.byKindAndStatus}</h3>
+          <ComplianceByKind digest={digest} lang={lang} />
+          <h3>{w.needAttention}</h3>
+        </>
+      ) : null}
       <div class="table-wrap">
         <StackTable columns={columns} labelledBy="compliance" className="report-compliance">
-          {compliance.map((c) => (
+          {rows.map((c) => (
             <tr id={`compliance-${c.institutionCode}`}>
               <td data-label={w.institution}>{c.name[lang]}</td>
               <td data-label={w.status}>
@@ -79,6 +122,7 @@ export function ReportCompliance({ compliance, lang }: { compliance: readonly TC
           ))}
         </StackTable>
       </div>
+      {digest ? <AndMore more={digest.complianceAttention.more} lang={lang} /> : null}
     </section>
   );
 }

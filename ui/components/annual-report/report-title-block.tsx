@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../domain/goal-target-text';
 import type { Locale } from '../../../domain/input-bounds';
 import type { TAnnualReport } from '../../../domain/report/annual-report-model';
 import { reportWords } from '../../report/report-labels';
@@ -31,7 +32,8 @@ export function ReportTitleBlock({ model, lang }: { model: TAnnualReport; lang: 
       <p class="notice warning plan-year-basis">{model.plan.planYearText[lang]}</p>
       {model.cycle.openRequests.length > 0 ? (
         <p class="notice warning">
-          {w.draftOpen}: {model.cycle.openRequests.map((r) => r.institutionCode).join(', ')}
+          {w.draftOpen}: {(model.digest ? model.digest.openRequests.items : model.cycle.openRequests.map((r) => r.institutionCode)).join(', ')}
+          {model.digest && model.digest.openRequests.more > 0 ? ` ${w.andMore(formatNumber(model.digest.openRequests.more, lang))}` : ''}
         </p>
       ) : null}
       <p class="small muted">{w.timeZoneNote}</p>
