@@ -7,7 +7,7 @@ import { capped } from '../../domain/report/report-digest';
 import { indicatorCharts, MAX_CHARTS, statusByObjectiveChart, type TReportChart } from './report-charts';
 import { BREAKDOWN_LABELS, COMPLIANCE_STATUS_LABELS, kindLabel, reportWords, type TReportWords } from '../../ui/report/report-labels';
 import { pdfUserText } from './pdf-user-text';
-import { annexValueText, instantText, numberText, unitNumberText, valueText } from '../../ui/report/report-text';
+import { annexValueText, completenessRows, instantText, numberText, unitNumberText, valueText } from '../../ui/report/report-text';
 
 /** Above this many annex rows the PDF says where the full table is instead of printing it. */
 export const PDF_ANNEX_MAX_ROWS = 500;
@@ -107,18 +107,7 @@ function summary(ctx: TContext): Content[] {
     heading(w.completeness, 'h3', false),
     table(
       [w.item, w.institutions],
-      (
-        [
-          [w.institutions, c.institutions],
-          [w.reported, c.reported],
-          [w.onTime, c.onTime],
-          [w.late, c.late],
-          [w.afterExtension, c.afterExtension],
-          [w.exempted, c.exempted],
-          [w.notReported, c.notReported],
-          [w.open, c.open],
-        ] as const
-      ).map(([k, n]) => [k, { text: String(n), alignment: 'right' }]),
+      completenessRows(c, lang).map(([k, n]) => [k, { text: String(n), alignment: 'right' }]),
       ['*', 60],
     ),
     ...(digest ? [heading(w.byKindAndStatus, 'h4', false), complianceByKind(digest, ctx)] : []),

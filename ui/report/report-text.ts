@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_ZONE } from '../../domain/business-calendar';
 import { formatNumber } from '../../domain/goal-target-text';
 import type { Locale } from '../../domain/input-bounds';
-import type { TAnnexRow, TReportIndicator, TReportValue } from '../../domain/report/annual-report-model';
+import type { TAnnexRow, TAnnualReport, TReportIndicator, TReportValue } from '../../domain/report/annual-report-model';
 import { reportWords } from './report-labels';
 
 const INSTANT_PATTERNS: Record<Locale, string> = { 'es-MX': 'dd/MM/yyyy HH:mm', en: 'd LLL yyyy, HH:mm' };
@@ -46,3 +46,18 @@ export function annexValueText(value: TAnnexRow['value'], lang: Locale): string 
 
 /** An indicator's values are shown by institution (few institutions) or as the model's aggregate. */
 export const isAggregated = (indicator: TReportIndicator): boolean => indicator.aggregate !== null;
+
+/** The summary's completeness rows, label and count, in the order every format shows them. */
+export function completenessRows(c: TAnnualReport['summary']['completeness'], lang: Locale): [string, number][] {
+  const w = reportWords(lang);
+  return [
+    [w.institutions, c.institutions],
+    [w.reported, c.reported],
+    [w.onTime, c.onTime],
+    [w.late, c.late],
+    [w.afterExtension, c.afterExtension],
+    [w.exempted, c.exempted],
+    [w.notReported, c.notReported],
+    [w.open, c.open],
+  ];
+}

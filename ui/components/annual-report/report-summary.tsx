@@ -3,6 +3,7 @@ import type { Locale } from '../../../domain/input-bounds';
 import type { TAnnualReport } from '../../../domain/report/annual-report-model';
 import { formatNumber } from '../../../domain/goal-target-text';
 import { reportWords } from '../../report/report-labels';
+import { completenessRows } from '../../report/report-text';
 import { AndMore, ComplianceByKind } from './report-compliance';
 
 /**
@@ -15,16 +16,7 @@ export function ReportSummary({ model, lang }: { model: TAnnualReport; lang: Loc
   const { digest } = model;
   const notReporting = digest ? digest.notReporting : { items: attention.notReporting, more: 0 };
   const dataQuality = digest ? digest.dataQuality : { items: attention.dataQuality, more: 0 };
-  const completeness: [string, number][] = [
-    [w.institutions, c.institutions],
-    [w.reported, c.reported],
-    [w.onTime, c.onTime],
-    [w.late, c.late],
-    [w.afterExtension, c.afterExtension],
-    [w.exempted, c.exempted],
-    [w.notReported, c.notReported],
-    [w.open, c.open],
-  ];
+  const completeness = completenessRows(c, lang);
   return (
     <section aria-labelledby="summary">
       <h2 id="summary">{w.summary}</h2>
