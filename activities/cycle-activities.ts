@@ -63,7 +63,7 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
       });
 
       const cycle = await prisma.reportingCycle.upsert({
-        where: { planId_year: { planId: plan.id, year: input.year } },
+        where: { planId_year_kind: { planId: plan.id, year: input.year, kind: 'DATA' } },
         create: {
           planId: plan.id,
           year: input.year,

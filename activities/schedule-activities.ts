@@ -39,7 +39,7 @@ export function createScheduleActivities({ prisma, clock }: ActivityDeps) {
         await writeAudit(prisma, { actor: startedBy, action: AuditAction.KICKOFF_ALREADY_OPENED, data: { year, workflowId, kickoff: kickoffWorkflowId, scheduledAt }, idempotencyKey: `${kickoffWorkflowId}/open` });
         return { outcome: 'ALREADY_OPENED', year, workflowId };
       };
-      const existing = await prisma.reportingCycle.findFirst({ where: { year }, select: { id: true } });
+      const existing = await prisma.reportingCycle.findFirst({ where: { year, kind: 'DATA' }, select: { id: true } });
       if (existing) return alreadyOpened();
       const now = clock();
       const deadline = kickoffDeadline({ openedAt: now.toISOString(), calendar: await businessCalendar(prisma), businessDays: deadlineBusinessDays });

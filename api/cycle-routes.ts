@@ -191,7 +191,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
     async (request) => {
       const { limit, cursor, status } = request.query;
       const rows = await prisma.reportingCycle.findMany({
-        where: { ...(status ? { status } : {}), ...(cursor !== undefined ? { year: { lt: cursor } } : {}) },
+        where: { kind: 'DATA', ...(status ? { status } : {}), ...(cursor !== undefined ? { year: { lt: cursor } } : {}) },
         orderBy: { year: 'desc' },
         take: limit + 1,
         include: { plan: { select: { key: true, version: true } } },
@@ -242,7 +242,7 @@ export function registerCycleRoutes(app: FastifyInstance, { prisma, temporal, ta
     async (request) => {
       const { year } = request.params;
       const page = request.query;
-      const cycle = await prisma.reportingCycle.findFirst({ where: { year }, orderBy: { plan: { version: 'desc' } } });
+      const cycle = await prisma.reportingCycle.findFirst({ where: { year, kind: 'DATA' }, orderBy: { plan: { version: 'desc' } } });
       if (!cycle) {
         const running = await temporal.workflow
           .getHandle(`cycle/${year}`)

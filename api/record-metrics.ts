@@ -104,7 +104,7 @@ export function createRecordMetrics({
           prisma.$queryRaw<SubmissionRow[]>`SELECT kind::text AS kind, count(*)::int AS n FROM "Submission" GROUP BY 1`,
           prisma.$queryRaw<RequestRow[]>`
             SELECT c.year, r.status::text AS status, count(*)::int AS n, count(r."attentionAt")::int AS attention
-            FROM "DataRequest" r JOIN "ReportingCycle" c ON c.id = r."cycleId" GROUP BY 1, 2`,
+            FROM "DataRequest" r JOIN "ReportingCycle" c ON c.id = r."cycleId" WHERE c.kind = 'DATA' GROUP BY 1, 2`,
         ]),
         timeout,
       ]);

@@ -278,7 +278,7 @@ type THistoryRow = { cycleYear: number; indicatorCode: string; total: number | n
  */
 async function loadHistory(prisma: PrismaClient, { planId, year }: { planId: string; year: number }): Promise<TSnapshotHistoryPoint[]> {
   return prisma.$queryRaw<THistoryRow[]>`
-    WITH latest AS (${latestSql(Prisma.sql`d."cycleId" IN (SELECT id FROM "ReportingCycle" WHERE "planId" = ${planId} AND year < ${year})`)}),
+    WITH latest AS (${latestSql(Prisma.sql`d."cycleId" IN (SELECT id FROM "ReportingCycle" WHERE "planId" = ${planId} AND kind = 'DATA' AND year < ${year})`)}),
     per AS (
       SELECT l."dataRequestId", v."indicatorId",
         max(v."numberValue") FILTER (WHERE v.breakdown = 'TOTAL') AS total,
@@ -330,7 +330,7 @@ const latestOf = (instants: readonly Date[]) => new Date(instants.reduce((max, d
 export async function loadReportSnapshot(prisma: PrismaClient, { cycleId }: { cycleId: string }): Promise<TReportSnapshot> {
   const cycle = await prisma.reportingCycle.findUniqueOrThrow({ where: { id: cycleId }, include: { plan: true } });
   const { plan } = cycle;
-  const first = await prisma.reportingCycle.aggregate({ where: { planId: plan.id }, _min: { year: true } });
+  const first = await prisma.reportingCycle.aggregate({ where: { planId: plan.id, kind: 'DATA' }, _min: { year: true } });
   const areas = await loadPlanTree(prisma, plan.id);
   const institutions = await loadInstitutions(prisma, { planId: plan.id, cycleId });
   const { requests, instants } = snapshotRequests(await loadRequests(prisma, cycleId));

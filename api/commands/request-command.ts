@@ -78,7 +78,7 @@ export async function runRequestAction(
 export async function closeCycle({ prisma, temporal }: CommandDeps, { year, body, who, lang }: { year: number; body: unknown; who: string; lang: Locale }): Promise<unknown> {
   const parsed = ZCloseCycleBody.parse(body ?? {});
   const command = { ...parsed, closedBy: parsed.closedBy ?? who };
-  const cycle = await prisma.reportingCycle.findFirst({ where: { year } });
+  const cycle = await prisma.reportingCycle.findFirst({ where: { year, kind: 'DATA' } });
   if (!cycle) throw new AppError('NOT_FOUND', lang === 'en' ? `No reporting cycle for ${year}.` : `No hay ciclo de reporte ${year}.`);
   if (cycle.status === 'CLOSED') throw new AppError('CONFLICT', lang === 'en' ? `The ${year} cycle is already closed.` : `El ciclo ${year} ya está cerrado.`);
   return runUpdate(lang === 'en' ? `Closing the ${year} cycle` : `El cierre del ciclo ${year}`, () => temporal.workflow.getHandle(cycle.workflowId).executeUpdate(closeCycleUpdate, { args: [command] }), lang);

@@ -112,7 +112,7 @@ async function scopeOf(prisma: PrismaClient, { year, institution }: AuditLogFilt
     return requests.length ? { dataRequestId: oneOf(requests.map((r) => r.id)) } : null;
   }
   if (year !== undefined) {
-    const cycles = await prisma.reportingCycle.findMany({ where: { year }, select: { id: true } });
+    const cycles = await prisma.reportingCycle.findMany({ where: { year, kind: 'DATA' }, select: { id: true } });
     return cycles.length ? { cycleId: oneOf(cycles.map((c) => c.id)) } : null;
   }
   return {};

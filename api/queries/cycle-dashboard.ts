@@ -169,7 +169,7 @@ async function cellsOf(prisma: PrismaClient, rows: RowRecord[]) {
  * the page is keyset-paged, and cells are read for the page's requests only.
  */
 export async function cycleDashboard(prisma: PrismaClient, year: number, query: DashboardQuery, lang: Locale = 'en'): Promise<CycleDashboard> {
-  const cycle = await prisma.reportingCycle.findFirst({ where: { year }, orderBy: { plan: { version: 'desc' } } });
+  const cycle = await prisma.reportingCycle.findFirst({ where: { year, kind: 'DATA' }, orderBy: { plan: { version: 'desc' } } });
   if (!cycle) throw new AppError('NOT_FOUND', lang === 'en' ? `No reporting cycle for ${year}.` : `No hay ciclo de reporte ${year}.`);
   const [counted, records, upcoming, indicators] = await Promise.all([
     countRequests(prisma, cycle.id),

@@ -3,7 +3,7 @@ import type { CycleSummary } from '../../ui/pages/secretariat/cycles-page';
 
 /** Every cycle, newest first, with its number of requests, submitted and overdue (one grouped read). */
 export async function listCycles(prisma: PrismaClient, { limit = 50 }: { limit?: number } = {}): Promise<CycleSummary[]> {
-  const cycles = await prisma.reportingCycle.findMany({ orderBy: [{ year: 'desc' }, { openedAt: 'desc' }], take: limit, select: { id: true, year: true, status: true, openedAt: true, deadline: true } });
+  const cycles = await prisma.reportingCycle.findMany({ where: { kind: 'DATA' }, orderBy: [{ year: 'desc' }, { openedAt: 'desc' }], take: limit, select: { id: true, year: true, status: true, openedAt: true, deadline: true } });
   const grouped = cycles.length
     ? await prisma.dataRequest.groupBy({ by: ['cycleId', 'status'], where: { cycleId: { in: cycles.map((c) => c.id) } }, _count: { _all: true } })
     : [];

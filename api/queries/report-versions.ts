@@ -12,7 +12,7 @@ export const noVersion = (year: number, version: number, lang: Locale) =>
 
 /** A cycle as the report routes find it: the latest plan version's cycle of that year. */
 export async function findReportCycle(prisma: PrismaClient, year: number, lang: Locale = 'en') {
-  const cycle = await prisma.reportingCycle.findFirst({ where: { year }, orderBy: { plan: { version: 'desc' } }, select: { id: true, year: true, status: true } });
+  const cycle = await prisma.reportingCycle.findFirst({ where: { year, kind: 'DATA' }, orderBy: { plan: { version: 'desc' } }, select: { id: true, year: true, status: true } });
   if (!cycle) throw new AppError('NOT_FOUND', lang === 'en' ? `No reporting cycle for ${year}.` : `No hay un ciclo de informes de ${year}.`);
   return cycle;
 }

@@ -17,7 +17,7 @@ export async function seedRequestHistory(prisma: PrismaClient, code: string): Pr
   for (const r of rows) {
     const deadline = new Date(`${r.year + 1}-01-31T05:59:59.999Z`);
     const cycle = await prisma.reportingCycle.upsert({
-      where: { planId_year: { planId: plan.id, year: r.year } },
+      where: { planId_year_kind: { planId: plan.id, year: r.year, kind: 'DATA' } },
       create: { planId: plan.id, year: r.year, workflowId: `cycle/${r.year}`, openedAt: new Date(`${r.year}-11-02T15:00:00Z`), deadline, policy: {}, openedBy: 'test', status: r.ended ? 'CLOSED' : 'OPEN' },
       update: {},
     });
