@@ -3,6 +3,7 @@ import { withClassifiedFailures } from './classify-failure';
 import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
 import { createReportActivities } from './report/report-activities';
+import { createPlanReviewActivities } from './review/plan-review-activities';
 import { createRequestActivities } from './request-activities';
 import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAttentionActivities(deps, email),
     ...createReportActivities(deps),
     ...createScheduleActivities(deps),
+    ...createPlanReviewActivities(deps),
   });
 }
 

@@ -57,14 +57,14 @@ export function createScheduleActivities({ prisma, clock }: ActivityDeps) {
     },
 
     /**
-     * The plan review's hook: records that the review of this plan version is due (`PLAN_REVIEW_DUE`,
-     * once per run). The review workflow (`planReview`, issue 10 §2) will replace this.
+     * The review schedule's run records that the review of this plan version is due (`PLAN_REVIEW_DUE`,
+     * once per run), before it starts the review (plan-review-activities' startPlanReview).
      */
     async recordPlanReviewDue({ input, workflowId, scheduledAt }: { input: PlanReviewKickoffInput; workflowId: string; scheduledAt: string }): Promise<void> {
       await writeAudit(prisma, {
         actor: `schedule:plan-review/${input.planKey}/v${input.version}`,
         action: AuditAction.PLAN_REVIEW_DUE,
-        data: { planKey: input.planKey, version: input.version, workflowId, scheduledAt, reviewWorkflow: 'planReview (not built yet: this row is its placeholder)' },
+        data: { planKey: input.planKey, version: input.version, workflowId, scheduledAt, reviewWorkflow: 'planReview' },
         idempotencyKey: `${workflowId}/due`,
       });
     },

@@ -15,6 +15,7 @@ import { renderPage } from '../ui/render-page';
 import { registerAssetRoutes } from './asset-routes';
 import { registerCycleRoutes } from './cycle-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerReviewRoutes } from './review-routes';
 import { drainOnClose } from './drain-on-close';
 import { registerHealthRoutes } from './health-routes';
 import { registerHolidayRoutes } from './holiday-routes';
@@ -235,6 +236,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerPeopleRoutes(app, { prisma: deps.prisma, auth, now });
   registerInstitutionRoutes(app, { prisma: deps.prisma, auth, now });
   registerScheduleRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, now, auth });
+  registerReviewRoutes(app, { prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, auth });
   const sendEmail = deps.sendEmail;
   registerSignInRoutes(app, {
     prisma: deps.prisma,

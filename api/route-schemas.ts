@@ -23,6 +23,7 @@ export const Tag = {
   CONTACT: 'contact',
   OPERATIONS: 'operations',
   SCHEDULES: 'schedules',
+  REVIEWS: 'reviews',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -40,6 +41,7 @@ export const TAG_DESCRIPTIONS: Record<Tag, string> = {
   contact: "The agency contact's side, reached from the signed link in the email (no account): JSON for programs.",
   operations: 'Probes and metrics for whoever runs the service.',
   schedules: 'The Temporal Schedules that open the yearly cycle and start plan reviews (created by the worker at start-up): next runs, pause and resume, run now, backfill a missed year.',
+  reviews: "The plan review three years after adoption: the synthesis of the annual reports, each institution's proposals (keep, modify, retire, add), the secretariat's decisions, the next plan version with its crosswalk, and the dossier in every format.",
 };
 
 /** Names of the security schemes declared in the document (api/openapi.ts). */

@@ -21,7 +21,7 @@ const ZSchedule = z
     kind: z.enum(ScheduleKind),
     specText: z.string().meta({ description: 'When it runs and what it does, in words (Accept-Language / `?lang=`).' }),
     timezone: z.string(),
-    workflowType: z.string().meta({ description: '`yearlyCycleKickoff`, or `planReviewKickoff` (the review workflow\'s placeholder: it records that the review is due).' }),
+    workflowType: z.string().meta({ description: '`yearlyCycleKickoff`, or `planReviewKickoff` (records that the review is due and starts `planReview` once).' }),
     paused: z.boolean(),
     note: z.string().nullable(),
     nextRuns: z.array(z.strictObject({ at: zInstant(), local: z.string().meta({ description: 'The same instant in Mexico City time, in words.' }) })),

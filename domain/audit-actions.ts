@@ -51,6 +51,12 @@ export const AuditAction = {
   KICKOFF_OPENED: 'KICKOFF_OPENED',
   KICKOFF_ALREADY_OPENED: 'KICKOFF_ALREADY_OPENED',
   PLAN_REVIEW_DUE: 'PLAN_REVIEW_DUE',
+  // The plan review (workflows/plan-review, api/review-routes)
+  PLAN_REVIEW_KICKOFF: 'PLAN_REVIEW_KICKOFF',
+  PLAN_REVIEW_STARTED: 'PLAN_REVIEW_STARTED',
+  PLAN_REVIEW_ROUND_ENDED: 'PLAN_REVIEW_ROUND_ENDED',
+  REVIEW_DECISION_RECORDED: 'REVIEW_DECISION_RECORDED',
+  PLAN_VERSION_PUBLISHED: 'PLAN_VERSION_PUBLISHED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -100,6 +106,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Record<Locale, string>> = 
   KICKOFF_OPENED: { 'es-MX': 'Ciclo abierto por el calendario anual', en: 'Cycle opened by the yearly schedule' },
   KICKOFF_ALREADY_OPENED: { 'es-MX': 'El calendario anual encontró el ciclo ya abierto', en: 'Yearly schedule found the cycle already opened' },
   PLAN_REVIEW_DUE: { 'es-MX': 'Revisión del plan pendiente', en: 'Plan review due' },
+  PLAN_REVIEW_KICKOFF: { 'es-MX': 'El calendario de revisión puso en marcha la revisión', en: 'Review schedule started the review' },
+  PLAN_REVIEW_STARTED: { 'es-MX': 'Revisión del plan iniciada', en: 'Plan review started' },
+  PLAN_REVIEW_ROUND_ENDED: { 'es-MX': 'Ronda de propuestas terminada', en: 'Round of proposals ended' },
+  REVIEW_DECISION_RECORDED: { 'es-MX': 'Decisión sobre una propuesta', en: 'Decision on a proposal' },
+  PLAN_VERSION_PUBLISHED: { 'es-MX': 'Nueva versión del plan publicada', en: 'New plan version published' },
 };
 
 /** Whether `action` is one of {@link AuditAction}. */

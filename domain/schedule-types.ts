@@ -35,8 +35,17 @@ export const YEARLY_KICKOFF_WORKFLOW_ID = 'kickoff/cycle';
 /** Workflow id of the kickoff of one cycle year started directly (backfill): `kickoff/cycle/<year>`. */
 export const yearlyKickoffWorkflowId = (year: number) => `${YEARLY_KICKOFF_WORKFLOW_ID}/${year}`;
 
-/** Base workflow id of a review schedule's runs: `review/<planKey>/v<version>` (Temporal appends the time). */
+/**
+ * Base workflow id of a review schedule's runs (`planReviewKickoff`): `kickoff/review/<planKey>/v<version>`
+ * (Temporal appends the time). The kickoff starts the review itself, {@link planReviewWorkflowId}.
+ */
+export const planReviewKickoffWorkflowId = (planKey: string, version: number) => `kickoff/review/${planKey}/v${version}`;
+
+/** Workflow id of the review of one plan version (`planReview`): `review/<planKey>/v<version>`, one per version. */
 export const planReviewWorkflowId = (planKey: string, version: number) => `review/${planKey}/v${version}`;
+
+/** Workflow id of one institution's request in a review round: `review/<planKey>/v<version>/<institution>`. */
+export const reviewRequestWorkflowId = (planKey: string, version: number, institutionCode: string) => `${planReviewWorkflowId(planKey, version)}/${institutionCode}`;
 
 /**
  * `yearlyCycleKickoff`'s input. The schedule's action carries the configured numbers (fixed arguments);
@@ -77,3 +86,54 @@ export interface PlanReviewKickoffInput {
   planKey: string;
   version: number;
 }
+
+/** `planReview`'s input: the plan version under review and who started it. */
+export interface PlanReviewInput {
+  planKey: string;
+  version: number;
+  /** `schedule:plan-review/<key>/v<n>` or `secretariat:<email>`. */
+  startedBy: string;
+  /** The round's deadline: business days after the day it opens (default {@link REVIEW_ROUND_BUSINESS_DAYS}). */
+  deadlineBusinessDays?: number;
+}
+
+/** Business days institutions have to send their proposals (a review asks more than a data request). */
+export const REVIEW_ROUND_BUSINESS_DAYS = 30;
+
+export const PlanReviewPhase = {
+  OPENING: 'OPENING',
+  ROUND_OPEN: 'ROUND_OPEN',
+  DECIDING: 'DECIDING',
+  PUBLISHED: 'PUBLISHED',
+} as const;
+export type PlanReviewPhase = (typeof PlanReviewPhase)[keyof typeof PlanReviewPhase];
+
+/** The review workflow's state (its query's answer; small). */
+export interface PlanReviewState {
+  planKey: string;
+  version: number;
+  phase: PlanReviewPhase;
+  reviewId?: string;
+  cycleId?: string;
+  /** The round's requests started, and how many are still open at the last look. */
+  requests?: number;
+  open?: number;
+  publishedVersion?: number;
+}
+
+/** The secretariat publishes the new plan version (the review's update). `input` is ZPublishPlanVersionInput. */
+export interface PublishPlanVersionCommand {
+  publishedBy: string;
+  input: { crosswalk?: unknown[]; adoptedOn?: string; note?: string };
+}
+
+export interface PublishPlanVersionResult {
+  planKey: string;
+  version: number;
+  planId: string;
+  /** Crosswalk lines, by kind of change. */
+  changes: Record<string, number>;
+}
+
+/** What the kickoff did: started the review, or found it started already. */
+export type PlanReviewKickoffResult = { outcome: 'STARTED' | 'ALREADY_STARTED'; workflowId: string };

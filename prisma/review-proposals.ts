@@ -36,8 +36,10 @@ export async function loadReviewProposals(prisma: PrismaClient, reviewId: string
     for (const p of parsed.data.proposals) {
       const key = proposalKey(request.institution.code, p);
       const decision = decisions.get(key);
+      const hash = proposalHash(p);
       proposals.push({
         key,
+        hash,
         institutionCode: request.institution.code,
         kind: p.kind,
         code: p.code,
@@ -55,7 +57,7 @@ export async function loadReviewProposals(prisma: PrismaClient, reviewId: string
               note: decision.note,
               decidedBy: decision.decidedBy,
               decidedAt: decision.decidedAt.toISOString(),
-              stale: decision.proposalHash !== proposalHash(p),
+              stale: decision.proposalHash !== hash,
             }
           : null,
       });

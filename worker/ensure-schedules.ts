@@ -12,7 +12,7 @@ import { reviewDates } from '../domain/review-dates';
 import type { TScheduleConfig } from '../domain/schedule-config';
 import {
   planReviewScheduleId,
-  planReviewWorkflowId,
+  planReviewKickoffWorkflowId,
   ScheduleKind,
   YEARLY_CYCLE_SCHEDULE_ID,
   YEARLY_KICKOFF_WORKFLOW_ID,
@@ -82,8 +82,9 @@ export function planReviewSpec(config: TScheduleConfig, adoptedOn: string): Sche
  *   the n-th business day and opens the previous year's cycle.
  * - `plan-review/<planKey>/v<version>` for the version in force of each plan that has an adoption date:
  *   fires at adoption + 3 years and every 3 years after, 09:00, and starts `planReviewKickoff` with id
- *   `review/<planKey>/v<version>` — a placeholder that records that the review is due, until the review
- *   workflow exists. A version without an adoption date has no review schedule: a notice says so.
+ *   `kickoff/review/<planKey>/v<version>-<time>`, which records that the review is due and starts the review
+ *   `review/<planKey>/v<version>` (`planReview`) once. A version without an adoption date has no review
+ *   schedule: a notice says so.
  *
  * Every schedule: overlap SKIP (never two runs at once: a kickoff of one year never races another),
  * the configured catch-up window (a run missed while the service was down still runs within it).
@@ -134,8 +135,8 @@ export async function ensureSchedules({ client, prisma, taskQueue, config }: { c
       continue;
     }
     const input: PlanReviewKickoffInput = { planKey: target.planKey, version: target.version };
-    // The hook: `planReviewKickoff` until the review workflow `planReview` exists (same id, same input).
-    await upsert(id, ScheduleKind.PLAN_REVIEW, planReviewSpec(config, target.adoptedOn), { type: 'startWorkflow', workflowType: 'planReviewKickoff', workflowId: planReviewWorkflowId(target.planKey, target.version), taskQueue, args: [input] }, {
+    // The kickoff records that the review is due and starts `planReview` (`review/<key>/v<n>`), once per version.
+    await upsert(id, ScheduleKind.PLAN_REVIEW, planReviewSpec(config, target.adoptedOn), { type: 'startWorkflow', workflowType: 'planReviewKickoff', workflowId: planReviewKickoffWorkflowId(target.planKey, target.version), taskQueue, args: [input] }, {
       kind: ScheduleKind.PLAN_REVIEW,
       adoptedOn: target.adoptedOn,
     });

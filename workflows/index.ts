@@ -17,3 +17,5 @@ export { cycleStatusQuery, requestEndedSignal, closeRequestSignal } from './cycl
 export { annualReport, reportPublication } from './annual-report';
 export { yearlyCycleKickoff } from './yearly-cycle-kickoff';
 export { planReviewKickoff } from './plan-review-kickoff';
+export { planReview } from './plan-review';
+export { publishPlanVersionUpdate, planReviewStatusQuery } from './review-messages';

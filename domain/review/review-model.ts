@@ -69,6 +69,8 @@ export type TReviewSynthesis = {
 /** One proposal as the secretariat and the dossier see it, with its decision if any. */
 export type TDossierProposal = {
   key: string;
+  /** SHA-256 of the proposal as submitted: a decision records the one it decided. */
+  hash: string;
   institutionCode: string;
   kind: ReviewItemKind;
   code: string;
