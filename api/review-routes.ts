@@ -8,7 +8,7 @@ import type { PrismaClient } from '../prisma/client';
 import type { Auth } from './auth/principal';
 import { publishReviewedPlan, recordReviewDecision } from './commands/review-commands';
 import { startPlanReview, ZStartPlanReviewBody } from './commands/start-plan-review';
-import { DOSSIER_FORMATS, dossierFile, listPlanReviews, planReviewDetail } from './queries/plan-reviews';
+import { type DOSSIER_FORMATS, dossierFile, listPlanReviews, planReviewDetail } from './queries/plan-reviews';
 import { requestLanguage } from './request-language';
 import { AUTH_PROBLEMS, json, LOCATION, responses, SIGNED_IN, Tag, zInstant } from './route-schemas';
 
@@ -52,6 +52,8 @@ const ZReviewDetail = z
         deadline: zInstant(),
         submittedAt: zInstant().nullable(),
         ended: z.boolean(),
+        extensionRequestedAt: zInstant().nullable(),
+        deliveryFailedAt: zInstant().nullable(),
       }),
     ),
     synthesis: z.looseObject({}).meta({ description: 'What the stored annual reports say of each objective, indicator and goal (TReviewSynthesis).' }),

@@ -5,7 +5,7 @@ import { AuditAction } from '../../domain/audit-actions';
 import type { PlanReviewKickoffResult } from '../../domain/schedule-types';
 import { kickoffDeadline } from '../../domain/yearly-kickoff';
 import { businessCalendar } from '../../prisma/business-calendar';
-import { Prisma } from '../../prisma/generated/client';
+import { type Prisma } from '../../prisma/generated/client';
 import { writeAudit } from '../audit';
 import type { ActivityDeps } from '../deps';
 import { loadReviewSynthesis } from './load-review-synthesis';

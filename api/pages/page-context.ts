@@ -35,7 +35,7 @@ export function createPageContext({ auth, hasMailbox }: { auth: Auth; hasMailbox
     const principal = await auth.guard(request, access);
     const csrfToken = (reply as CsrfReply).generateCsrf();
     const secretariat = principal.role === Role.SECRETARIAT;
-    const sections: NavSection[] = ['dashboard', 'institutions', 'plan', 'holidays', 'audit', 'schedules'];
+    const sections: NavSection[] = ['dashboard', 'institutions', 'plan', 'reviews', 'holidays', 'audit', 'schedules'];
     if (secretariat) sections.push('people');
     if (secretariat && hasMailbox) sections.push('mail');
     return {

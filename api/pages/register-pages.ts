@@ -10,6 +10,7 @@ import { registerInstitutionPages } from './institution-pages';
 import { registerPeoplePages } from './people-pages';
 import { registerPlanPages } from './plan-pages';
 import { registerReportPages } from './report-pages';
+import { registerReviewPages } from './review-pages';
 import { registerSchedulePages } from './schedule-pages';
 
 /** What the secretariat's and working group's pages need. */
@@ -41,4 +42,5 @@ export function registerPages(app: FastifyInstance, deps: PageRouteDeps): void {
   registerPlanPages(app, pageDeps);
   registerReportPages(app, pageDeps);
   registerSchedulePages(app, pageDeps);
+  registerReviewPages(app, pageDeps);
 }

@@ -2,7 +2,7 @@ import type { Locale } from '../../domain/input-bounds';
 import type { Role } from '../../domain/roles';
 
 /** The sections of the secretariat's and working group's pages. */
-export type NavSection = 'dashboard' | 'institutions' | 'plan' | 'holidays' | 'audit' | 'schedules' | 'people' | 'mail';
+export type NavSection = 'dashboard' | 'institutions' | 'plan' | 'reviews' | 'holidays' | 'audit' | 'schedules' | 'people' | 'mail';
 
 export interface NavModel {
   current?: NavSection;
@@ -21,6 +21,7 @@ const TEXT = {
     dashboard: 'Ciclos',
     institutions: 'Instituciones',
     plan: 'Plan',
+    reviews: 'Revisión del plan',
     holidays: 'Días inhábiles',
     audit: 'Bitácora',
     schedules: 'Calendarios',
@@ -35,6 +36,7 @@ const TEXT = {
     dashboard: 'Cycles',
     institutions: 'Institutions',
     plan: 'Plan',
+    reviews: 'Plan review',
     holidays: 'Holidays',
     audit: 'Audit log',
     schedules: 'Schedules',
@@ -50,6 +52,7 @@ const HREF: Record<NavSection, string> = {
   dashboard: '/dashboard',
   institutions: '/institutions',
   plan: '/plan',
+  reviews: '/reviews',
   holidays: '/holidays',
   audit: '/audit',
   schedules: '/schedules',
