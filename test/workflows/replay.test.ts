@@ -36,6 +36,15 @@ const REQUIRED_SCENARIOS: Record<string, string[]> = {
   'v2-correction': REQUEST_AND_CYCLE,
   'v2-contacts-resend-exempt': REQUEST_AND_CYCLE,
   'v2-close-early': REQUEST_AND_CYCLE,
+  ladder: REQUEST_AND_CYCLE,
+  'submit-early': [...REQUEST_AND_CYCLE, 'report/'],
+  'draft-then-final': REQUEST_AND_CYCLE,
+  extensions: REQUEST_AND_CYCLE,
+  correction: REQUEST_AND_CYCLE,
+  'contacts-resend-exempt': REQUEST_AND_CYCLE,
+  'close-early': REQUEST_AND_CYCLE,
+  'kickoff-opens': ['kickoff/cycle/', 'cycle/', 'request/'],
+  'kickoff-already-open': ['kickoff/cycle/', 'cycle/'],
 };
 
 const files = readdirSync(HISTORIES_DIR)
