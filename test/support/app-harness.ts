@@ -91,6 +91,7 @@ export async function startHarness({
   seed = seedAll,
   secretariatToken,
   metricsToken,
+  clock = () => new Date(),
 }: {
   env: TestWorkflowEnvironment;
   /** Makes the SMTP server answer 550 for these recipients. */
@@ -104,6 +105,8 @@ export async function startHarness({
   secretariatToken?: string;
   /** The metrics scraper's token (/metrics then needs it or the secretariat's). */
   metricsToken?: string;
+  /** The activities' wall clock (default: the real one). */
+  clock?: () => Date;
 }): Promise<Harness> {
   quietRuntime();
   const db = await createTestDatabase();
@@ -130,7 +133,7 @@ export async function startHarness({
   const deps: ActivityDeps = {
     prisma: db.prisma,
     mailer: wrapMailer ? wrapMailer(mailer) : mailer,
-    clock: () => new Date(),
+    clock,
     config: {
       publicBaseUrl: baseUrl,
       linkSigningSecret,
