@@ -41,6 +41,9 @@ async function look(page: Page, name: string, viewport: Viewport): Promise<void>
   await screenshot(page, `report-${name}`);
 }
 
+/** The compile and publish forms wait for their workflow (up to 40 s) before the page answers. */
+const SLOW_FORM_MS = 60_000;
+
 describe.each([Viewport.phone, Viewport.desktop])('at %s width', (viewport) => {
   const year = YEARS[viewport];
 
@@ -48,11 +51,13 @@ describe.each([Viewport.phone, Viewport.desktop])('at %s width', (viewport) => {
     const page = await signedIn(browser(), viewport, 'ana.secretariado@sre.gob.mx');
     await page.goto(`${harness().baseUrl}/dashboard/${year}/report`);
     await page.getByText('Aún no hay versiones del informe de este ciclo.').waitFor();
-    await page.getByRole('button', { name: 'Compilar una versión nueva' }).click();
-    await page.getByText('Se compiló una versión nueva del informe.').waitFor();
+    // The form answers once the version is compiled (at most 40 s, then "still compiling"): on a loaded
+    // 2-core machine that is longer than Playwright's default 30 s for the click's navigation.
+    await page.getByRole('button', { name: 'Compilar una versión nueva' }).click({ timeout: SLOW_FORM_MS });
+    await page.getByText('Se compiló una versión nueva del informe.').waitFor({ timeout: SLOW_FORM_MS });
     await look(page, 'versions-draft', viewport);
-    await page.getByRole('button', { name: 'Publicar al Grupo de Trabajo la versión 1' }).click();
-    await page.getByText('La versión quedó publicada y se envió al Grupo de Trabajo.').waitFor();
+    await page.getByRole('button', { name: 'Publicar al Grupo de Trabajo la versión 1' }).click({ timeout: SLOW_FORM_MS });
+    await page.getByText('La versión quedó publicada y se envió al Grupo de Trabajo.').waitFor({ timeout: SLOW_FORM_MS });
     await look(page, 'versions-published', viewport);
     await page.context().close();
   });
