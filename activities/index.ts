@@ -5,6 +5,7 @@ import type { ActivityDeps } from './deps';
 import { createReportActivities } from './report/report-activities';
 import { createPlanReviewActivities } from './review/plan-review-activities';
 import { createRequestActivities } from './request-activities';
+import { createReviewActivities } from './review/review-activities';
 import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
 
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReportActivities(deps),
     ...createScheduleActivities(deps),
     ...createPlanReviewActivities(deps),
+    ...createReviewActivities(deps),
   });
 }
 

@@ -1,3 +1,5 @@
+import type { TPublishPlanVersionInput } from './review/review-proposal';
+
 /**
  * The schedules' ids, kinds and workflow inputs, shared by worker/ensure-schedules, the workflows, the
  * activities and the API. Pure and dependency-free (safe in workflow code).
@@ -121,10 +123,10 @@ export interface PlanReviewState {
   publishedVersion?: number;
 }
 
-/** The secretariat publishes the new plan version (the review's update). `input` is ZPublishPlanVersionInput. */
+/** The secretariat publishes the new plan version (the review's update), `input` parsed at the edge. */
 export interface PublishPlanVersionCommand {
   publishedBy: string;
-  input: { crosswalk?: unknown[]; adoptedOn?: string; note?: string };
+  input: TPublishPlanVersionInput;
 }
 
 export interface PublishPlanVersionResult {

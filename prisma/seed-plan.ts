@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TPlanFile } from '../domain/plan-schema';
+import { planFileName, planFileText } from '../domain/review/plan-file-text';
 import { goalTargetColumns } from '../domain/stored-goal-target';
 import type { PrismaClient } from './client';
 import { Prisma } from './generated/client';
@@ -60,6 +61,8 @@ export type TSeedPlanResult = {
  *   objectives and indicators are never deleted (submissions refer to them): a file that drops one is
  *   refused with a {@link PlanSeedError}; publish a new version instead.
  * - A new version is a new plan row; earlier versions are left as they are.
+ * - The version's file is written to `PlanFile` (`fileText`, the file as read; without it, the plan as
+ *   `planFileText` writes it) when the version is created or changed, and added to a version that has none.
  * - Institutions are shared by all plans and upserted by code (names and kind follow the file; `active`
  *   and `timeZone`, which the secretariat may change, are left alone).
  *
@@ -68,38 +71,55 @@ export type TSeedPlanResult = {
  * serialised with a transaction-scoped advisory lock, so two processes starting together do not both
  * insert.
  */
-export async function seedPlan({ prisma, plan }: { prisma: PrismaClient; plan: TPlanFile }): Promise<TSeedPlanResult> {
+export async function seedPlan({ prisma, plan, fileText }: { prisma: PrismaClient; plan: TPlanFile; fileText?: string }): Promise<TSeedPlanResult> {
+  return prisma.$transaction((tx) => seedPlanIn(tx, { plan, fileText }), { maxWait: 10_000, timeout: 120_000 });
+}
+
+/** Writes the plan's `PlanFile` row: created when missing; replaced when the version's content changed. */
+async function writePlanFile(tx: Tx, { planId, plan, fileText, replace }: { planId: string; plan: TPlanFile; fileText?: string; replace: boolean }): Promise<void> {
+  const content = fileText ?? planFileText(plan);
+  const data = { fileName: planFileName(plan), content, sha256: createHash('sha256').update(content, 'utf8').digest('hex') };
+  if (replace) await tx.planFile.upsert({ where: { planId }, create: { planId, ...data }, update: data });
+  else await tx.planFile.createMany({ data: [{ planId, ...data }], skipDuplicates: true });
+}
+
+/**
+ * {@link seedPlan} inside a transaction the caller holds (the review's publication seeds the new version
+ * in the same transaction as the review's row). Also writes the version's `PlanFile`: `fileText` (the file
+ * as read) or, without it, the plan written by `planFileText`; an unchanged version that has none yet
+ * (seeded before PlanFile existed) gets it.
+ */
+export async function seedPlanIn(tx: Tx, { plan, fileText }: { plan: TPlanFile; fileText?: string }): Promise<TSeedPlanResult> {
   const sourceHash = planSourceHash(plan);
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`seed-plan:${plan.key}`}))`;
-      const existing = await tx.plan.findUnique({ where: { key_version: { key: plan.key, version: plan.version } } });
-      if (existing && existing.sourceHash === sourceHash) return { planId: existing.id, created: false, updated: false };
-      if (existing) await refuseRemovals(tx, existing.id, plan);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`seed-plan:${plan.key}`}))`;
+  const existing = await tx.plan.findUnique({ where: { key_version: { key: plan.key, version: plan.version } } });
+  if (existing && existing.sourceHash === sourceHash) {
+    await writePlanFile(tx, { planId: existing.id, plan, fileText, replace: false });
+    return { planId: existing.id, created: false, updated: false };
+  }
+  if (existing) await refuseRemovals(tx, existing.id, plan);
 
-      const institutionIds = await upsertInstitutions(tx, plan);
-      const planData = {
-        titleEn: plan.title.en,
-        titleEs: plan.title.es,
-        spanishOfficial: plan.spanishOfficial,
-        countryCode: plan.countryCode,
-        // A date the secretariat recorded (PUT /api/plans/:key/versions/:version) survives a file that gives none.
-        adoptedOn: plan.adoptedOn === null ? (existing?.adoptedOn ?? null) : new Date(`${plan.adoptedOn}T00:00:00.000Z`),
-        adoptedOnNote: plan.adoptedOnNote ?? null,
-        sourceDescription: plan.source.description,
-        spanishNote: plan.source.spanishNote ?? null,
-        conventions: plan.conventions,
-        sourceHash,
-      };
-      const planId = existing
-        ? (await tx.plan.update({ where: { id: existing.id }, data: planData })).id
-        : (await tx.plan.create({ data: { key: plan.key, version: plan.version, ...planData } })).id;
+  const institutionIds = await upsertInstitutions(tx, plan);
+  const planData = {
+    titleEn: plan.title.en,
+    titleEs: plan.title.es,
+    spanishOfficial: plan.spanishOfficial,
+    countryCode: plan.countryCode,
+    // A date the secretariat recorded (PUT /api/plans/:key/versions/:version) survives a file that gives none.
+    adoptedOn: plan.adoptedOn === null ? (existing?.adoptedOn ?? null) : new Date(`${plan.adoptedOn}T00:00:00.000Z`),
+    adoptedOnNote: plan.adoptedOnNote ?? null,
+    sourceDescription: plan.source.description,
+    spanishNote: plan.source.spanishNote ?? null,
+    conventions: plan.conventions,
+    sourceHash,
+  };
+  const planId = existing
+    ? (await tx.plan.update({ where: { id: existing.id }, data: planData })).id
+    : (await tx.plan.create({ data: { key: plan.key, version: plan.version, ...planData } })).id;
 
-      await writePlanItems(tx, planId, plan, institutionIds);
-      return { planId, created: !existing, updated: Boolean(existing) };
-    },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
+  await writePlanItems(tx, planId, plan, institutionIds);
+  await writePlanFile(tx, { planId, plan, fileText, replace: true });
+  return { planId, created: !existing, updated: Boolean(existing) };
 }
 
 async function refuseRemovals(tx: Tx, planId: string, plan: TPlanFile): Promise<void> {

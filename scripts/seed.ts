@@ -51,7 +51,8 @@ async function main(): Promise<void> {
     throw new Error('--demo-contacts inserts fictitious contacts and is refused when NODE_ENV=production.');
   }
 
-  const raw: unknown = JSON.parse(await readFile(args.planFile, 'utf8'));
+  const fileText = await readFile(args.planFile, 'utf8');
+  const raw: unknown = JSON.parse(fileText);
   const plan = parsePlanFile(raw, path.relative(process.cwd(), args.planFile));
   const stats = planStats(plan);
   console.log(`Plan file ${path.relative(process.cwd(), args.planFile)}: ${plan.key} v${plan.version}`);
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
 
   const prisma = createPrisma({ url: config.DATABASE_URL, maxConnections: 2 });
   try {
-    const result = await seedPlan({ prisma, plan });
+    const result = await seedPlan({ prisma, plan, fileText });
     const outcome = result.created ? 'created' : result.updated ? 'updated in place' : 'unchanged (same source hash)';
     const rows = await countPlanRows({ prisma, planId: result.planId });
     console.log(`Database: plan ${result.planId} ${outcome}`);

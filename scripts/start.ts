@@ -172,8 +172,8 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
   await applyMigrations({ url: databaseUrl, log });
   const prisma = createPrisma({ url: databaseUrl, maxConnections });
   stack.defer({ name: 'Prisma', stop: () => prisma.$disconnect() });
-  const plan = ZPlanFile.parse(JSON.parse(readFileSync(path.resolve(__dirname, '../domain/plans/mx-nap-1325.v1.json'), 'utf8')));
-  await seedPlan({ prisma, plan });
+  const planText = readFileSync(path.resolve(__dirname, '../domain/plans/mx-nap-1325.v1.json'), 'utf8');
+  await seedPlan({ prisma, plan: ZPlanFile.parse(JSON.parse(planText)), fileText: planText });
   if (!config.DATABASE_URL) await seedDemoContacts({ prisma });
 
   // Mail

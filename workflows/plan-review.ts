@@ -67,10 +67,12 @@ export async function planReview(input: PlanReviewInput): Promise<PlanReviewStat
   async function publish(command: PublishPlanVersionCommand): Promise<PublishPlanVersionResult> {
     refusePublication(state, command); // again, in order: a second publication waiting on the lock is refused
     try {
-      const result = await publishPlanVersion({ reviewId: state.reviewId!, publishedBy: command.publishedBy, input: command.input, idempotencyKey: `${workflowId}/publish` });
+      const published = await publishPlanVersion({ reviewId: state.reviewId!, publishedBy: `secretariat:${command.publishedBy}`, input: command.input, idempotencyKey: `${workflowId}/publish` });
       state.phase = 'PUBLISHED';
-      state.publishedVersion = result.version;
-      return result;
+      state.publishedVersion = published.version;
+      const changes: Record<string, number> = {};
+      for (const entry of published.crosswalk) changes[entry.change] = (changes[entry.change] ?? 0) + 1;
+      return { planKey: input.planKey, version: published.version, planId: published.planId, changes };
     } catch (err) {
       // The activity's refusal (a decision changed since the API checked) keeps its type and issues.
       if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) throw err.cause;

@@ -1,17 +1,17 @@
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { writeAudit } from '../../activities/audit';
+import { INVALID_PUBLICATION, previewPublication } from '../../activities/review/publish-plan-version';
 import { AppError } from '../../domain/app-error';
 import type { FieldIssue } from '../../domain/field-issues';
 import type { Locale } from '../../domain/input-bounds';
 import { checkDecision } from '../../domain/review/check-decision';
-import type { TPublishIssue } from '../../domain/review/apply-decisions';
+import type { TPublicationIssue } from '../../domain/review/publication-issue';
 import type { TPublishPlanVersionInput, TReviewDecisionInput } from '../../domain/review/review-proposal';
 import { AuditAction } from '../../domain/audit-actions';
 import type { PublishPlanVersionResult } from '../../domain/schedule-types';
 import type { PrismaClient } from '../../prisma/client';
 import { Prisma } from '../../prisma/generated/client';
-import { previewPublication } from '../../prisma/review-publication';
 import { loadReviewProposals } from '../../prisma/review-proposals';
 import { publishPlanVersionUpdate } from '../../workflows';
 import { runUpdate } from '../run-update';
@@ -69,8 +69,8 @@ export async function recordReviewDecision(
 }
 
 /** A publication refused for its content: 400 naming each item. */
-function publicationIssues(issues: readonly TPublishIssue[], lang: Locale): AppError {
-  const fieldIssues: FieldIssue[] = issues.map((i) => ({ field: i.path, code: i.code, message: `${i.item}: ${i.message[lang]}` }));
+function publicationIssues(issues: readonly TPublicationIssue[], lang: Locale): AppError {
+  const fieldIssues: FieldIssue[] = issues.map((i) => ({ field: i.path, code: INVALID_PUBLICATION, message: i.message[lang] }));
   const message = (lang === 'en' ? 'The new version cannot be published: ' : 'La nueva versión no puede publicarse: ') + fieldIssues.map((i) => i.message).join('; ');
   return new AppError('VALIDATION', message, Object.fromEntries(fieldIssues.map((i) => [i.field, i.message])), { reason: 'INVALID_PUBLICATION', issues: fieldIssues });
 }
@@ -89,7 +89,7 @@ export async function publishReviewedPlan(
   if (review.status !== 'DECIDING') {
     throw new AppError('CONFLICT', lang === 'en' ? 'The round of proposals is still open: publish once every institution has answered or reached its cut-off.' : 'La ronda de propuestas sigue abierta: publique cuando todas las instituciones hayan respondido o llegado a su cierre.', undefined, { reason: 'ROUND_OPEN' });
   }
-  const preview = await previewPublication(prisma, { reviewId: review.id, input });
+  const preview = await previewPublication(prisma, { reviewId: review.id, input, now: new Date() });
   if (!preview.ok) throw publicationIssues(preview.issues, lang);
   const handle = temporal.workflow.getHandle(review.workflowId);
   try {
@@ -97,7 +97,7 @@ export async function publishReviewedPlan(
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) {
       const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      if (cause?.type === 'InvalidPublication') throw publicationIssues((cause.details?.[0] as TPublishIssue[] | undefined) ?? [], lang);
+      if (cause?.type === INVALID_PUBLICATION) throw publicationIssues((cause.details?.[0] as TPublicationIssue[] | undefined) ?? [], lang);
       if (cause?.type === 'ReviewRefused') throw new AppError('CONFLICT', cause.message, undefined, { reason: (cause.details?.[0] as { code?: string } | undefined)?.code });
     }
     return runUpdate(`The review ${review.workflowId}`, () => Promise.reject(err), lang);

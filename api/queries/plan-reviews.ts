@@ -3,7 +3,7 @@ import type { Locale } from '../../domain/input-bounds';
 import type { TReviewSynthesis } from '../../domain/review/review-model';
 import type { TCrosswalkEntry } from '../../domain/review/review-proposal';
 import type { PrismaClient } from '../../prisma/client';
-import { previewPublication } from '../../prisma/review-publication';
+import { previewPublication } from '../../activities/review/publish-plan-version';
 import { loadReviewProposals } from '../../prisma/review-proposals';
 import { findReview } from '../commands/review-commands';
 
@@ -51,7 +51,7 @@ export async function planReviewDetail(prisma: PrismaClient, { planKey, version,
     prisma.reviewFile.findMany({ where: { reviewId: review.id }, select: { format: true, lang: true, sha256: true, size: true, contentType: true }, orderBy: [{ format: 'asc' }, { lang: 'asc' }] }),
     review.publishedPlanId ? prisma.plan.findUnique({ where: { id: review.publishedPlanId }, select: { version: true } }) : Promise.resolve(null),
   ]);
-  const preview = review.status === 'DECIDING' ? await previewPublication(prisma, { reviewId: review.id, input: {} }) : null;
+  const preview = review.status === 'DECIDING' ? await previewPublication(prisma, { reviewId: review.id, input: {}, now: new Date() }) : null;
   const base = `/api/reviews/${encodeURIComponent(planKey)}/${version}`;
   return {
     planKey,
@@ -79,7 +79,7 @@ export async function planReviewDetail(prisma: PrismaClient, { planKey, version,
     synthesis: review.synthesis as unknown as TReviewSynthesis,
     proposals,
     crosswalk: (review.crosswalk as TCrosswalkEntry[] | null) ?? (preview?.ok ? preview.crosswalk : null),
-    publicationIssues: preview && !preview.ok ? preview.issues.map((i) => ({ item: i.item, path: i.path, code: i.code, message: i.message[lang] })) : [],
+    publicationIssues: preview && !preview.ok ? preview.issues.map((i) => ({ item: i.item, path: i.path, code: 'INVALID_PUBLICATION', message: i.message[lang] })) : [],
     files: files.map((f) => ({ ...f, url: `${base}/dossier.${f.format}?lang=${f.lang}` })),
   };
 }

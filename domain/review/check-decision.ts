@@ -1,3 +1,4 @@
+import { itemName as itemWords } from './publication-issue';
 import type { TDossierProposal } from './review-model';
 import type { ReviewItemKind, TReviewDecisionInput } from './review-proposal';
 
@@ -10,17 +11,13 @@ export type TDecisionRefusal = {
   message: { 'es-MX': string; en: string };
 };
 
-const KIND_WORDS: Record<ReviewItemKind, { 'es-MX': string; en: string }> = {
-  OBJECTIVE: { 'es-MX': 'objetivo', en: 'objective' },
-  LINE_OF_ACTION: { 'es-MX': 'línea de acción', en: 'line of action' },
-  INDICATOR: { 'es-MX': 'indicador', en: 'indicator' },
-  GOAL: { 'es-MX': 'meta', en: 'goal' },
-};
-
 /** "indicator 4.b" / "indicador 4.b". */
 export function itemName(p: { kind: ReviewItemKind; code: string }, lang: 'es-MX' | 'en'): string {
-  return `${KIND_WORDS[p.kind][lang]} ${p.code}`;
+  return itemWords(p.kind, p.code)[lang];
 }
+
+/** The kind alone, for "a goal has no …". */
+const kindWord = (kind: ReviewItemKind, lang: 'es-MX' | 'en') => itemWords(kind, '')[lang].trim();
 
 const accepted = (p: TDossierProposal) => p.decision !== null && p.decision.decision !== 'REJECTED';
 const changes = (p: TDossierProposal) => p.action === 'MODIFY' || p.action === 'KEEP' || p.action === 'ADD';
@@ -57,7 +54,7 @@ export function checkDecision({ proposals, input, published }: { proposals: read
     return refusal(400, 'NOTHING_TO_CHANGE', 'change', `${es}: la propuesta ${target.action === 'RETIRE' ? 'lo retira' : 'lo conserva'}; no hay cambios que aceptar.`, `${en}: the proposal ${target.action === 'RETIRE' ? 'retires' : 'keeps'} it; there are no changes to accept.`);
   }
   const wrong = Object.keys(input.change ?? {}).find((f) => !FIELDS_OF_KIND[target.kind].includes(f));
-  if (wrong) return refusal(400, 'WRONG_FIELD_FOR_KIND', `change.${wrong}`, `${es}: un ${KIND_WORDS[target.kind]['es-MX']} no tiene «${wrong}».`, `${en}: a ${KIND_WORDS[target.kind].en} has no "${wrong}".`);
+  if (wrong) return refusal(400, 'WRONG_FIELD_FOR_KIND', `change.${wrong}`, `${es}: un ${kindWord(target.kind, 'es-MX')} no tiene «${wrong}».`, `${en}: a ${kindWord(target.kind, 'en')} has no "${wrong}".`);
   if (input.decision === 'REJECTED') return undefined;
 
   const others = proposals.filter((p) => p.key !== target.key && p.kind === target.kind && p.code === target.code && accepted(p));
