@@ -80,8 +80,8 @@ export function DossierProposals({ model, lang }: { model: TReviewDossier; lang:
       <h2 id="proposals">{w.proposals}</h2>
       {groups.length === 0 ? <p>{w.noProposals}</p> : null}
       {groups.map((g) => (
-        <section class="report-objective" aria-labelledby={`item-${g.kind}-${g.code}`}>
-          <h3 id={`item-${g.kind}-${g.code}`}>
+        <section class="report-objective" id={`item-${g.kind}-${g.code}`} aria-labelledby={`item-${g.kind}-${g.code}-title`}>
+          <h3 id={`item-${g.kind}-${g.code}-title`}>
             <span class="code">{itemName(g.kind, g.code, lang)}</span>
             {g.text ? g.text[lang] : null}
           </h3>
