@@ -4,6 +4,7 @@ import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
 import { createReportActivities } from './report/report-activities';
 import { createRequestActivities } from './request-activities';
+import { createReviewActivities } from './review/review-activities';
 import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
 
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...email,
     ...createAttentionActivities(deps, email),
     ...createReportActivities(deps),
+    ...createReviewActivities(deps),
     ...createScheduleActivities(deps),
   });
 }

@@ -1,6 +1,8 @@
 import type { TWords } from '../goal-target-text';
-import { REVIEW_DOSSIER_FORMAT, type TDossierProposal, type TReviewDossier, type TReviewSynthesis } from './review-model';
-import type { ReviewItemKind, TCrosswalkEntry } from './review-proposal';
+import { REVIEW_DOSSIER_FORMAT, type TDossierProposal, type TReviewDossier, type TReviewSynthesis, type TSynthesisGoal, type TSynthesisIndicator } from './review-model';
+import { ZCrosswalkEntry, ZProposalChange, type ReviewItemKind, type TCrosswalkEntry, type TProposalChange } from './review-proposal';
+
+// Not for workflows/: uses zod (through review-proposal).
 
 /** A plan item of the version under review, as the plan file lists it (each kind in the file's order). */
 export type TPlanItemRef = { kind: ReviewItemKind; code: string; objectiveCode: string };
@@ -52,11 +54,98 @@ function proposalOrder(items: readonly TPlanItemRef[]) {
   };
 }
 
+const words = (t: TWords): TWords => ({ 'es-MX': t['es-MX'], en: t.en });
+
+function indicatorInOrder(i: TSynthesisIndicator): TSynthesisIndicator {
+  return {
+    code: i.code,
+    objectiveCode: i.objectiveCode,
+    text: words(i.text),
+    trend: i.trend.map((p) => ({
+      planYear: p.planYear,
+      cycleYear: p.cycleYear,
+      total: p.total,
+      bySex: p.bySex === null ? null : { women: p.bySex.women, men: p.bySex.men, sexNotRecorded: p.bySex.sexNotRecorded },
+      reported: p.reported,
+      withoutData: p.withoutData,
+    })),
+    neverHadData: i.neverHadData,
+    needsConfirmation: i.needsConfirmation,
+    derivedReporters: [...i.derivedReporters],
+  };
+}
+
+function goalInOrder(g: TSynthesisGoal): TSynthesisGoal {
+  return {
+    code: g.code,
+    objectiveCode: g.objectiveCode,
+    indicatorCode: g.indicatorCode,
+    text: words(g.text),
+    statusByYear: g.statusByYear.map((y) => ({ cycleYear: y.cycleYear, planYear: y.planYear, status: y.status })),
+    latestStatus: g.latestStatus,
+    neverEvaluable: g.neverEvaluable,
+    needsConfirmation: g.needsConfirmation,
+  };
+}
+
+/**
+ * The synthesis with every object's keys in the model's order. It is stored as JSON in PostgreSQL, whose
+ * jsonb keeps keys in an order of its own; the dossier's JSON file prints keys in the model's order, so
+ * the same synthesis gives the same bytes whether it was read back from the database or not.
+ */
+export function synthesisInOrder(s: TReviewSynthesis): TReviewSynthesis {
+  return {
+    planKey: s.planKey,
+    planVersion: s.planVersion,
+    years: [...s.years],
+    reportsRead: s.reportsRead.map((r) => ({ cycleYear: r.cycleYear, version: r.version, status: r.status })),
+    objectives: s.objectives.map((o) => ({
+      code: o.code,
+      areaCode: o.areaCode,
+      text: words(o.text),
+      institutionsInCharge: [...o.institutionsInCharge],
+      needsConfirmation: o.needsConfirmation,
+      indicators: o.indicators.map(indicatorInOrder),
+      goals: o.goals.map(goalInOrder),
+    })),
+    chronicNonReporters: s.chronicNonReporters.map((n) => ({ institutionCode: n.institutionCode, name: words(n.name), years: [...n.years], cycles: n.cycles })),
+    needsConfirmation: s.needsConfirmation.map((c) => ({ kind: c.kind, code: c.code, note: c.note })),
+    counts: {
+      indicatorsNeverWithData: s.counts.indicatorsNeverWithData,
+      goalsNeverEvaluable: s.counts.goalsNeverEvaluable,
+      chronicNonReporters: s.counts.chronicNonReporters,
+      itemsNeedingConfirmation: s.counts.itemsNeedingConfirmation,
+    },
+  };
+}
+
+/** A change in its schema's key order (jsonb reorders the stored decisions' changes). */
+const changeInOrder = (change: TProposalChange | null): TProposalChange | null => (change === null ? null : ZProposalChange.parse(change));
+
+function proposalInOrder(p: TDossierProposal): TDossierProposal {
+  const d = p.decision;
+  return {
+    key: p.key,
+    institutionCode: p.institutionCode,
+    kind: p.kind,
+    code: p.code,
+    action: p.action,
+    objectiveCode: p.objectiveCode,
+    change: changeInOrder(p.change),
+    justification: p.justification,
+    version: p.version,
+    submittedAt: p.submittedAt,
+    submittedBy: p.submittedBy,
+    decision: d === null ? null : { decision: d.decision, change: changeInOrder(d.change), note: d.note, decidedBy: d.decidedBy, decidedAt: d.decidedAt, stale: d.stale },
+  };
+}
+
 /**
  * The review's dossier from plain rows (pure): the stored synthesis as it is, the round's figures
  * (requests, answered, not answered and escalated by institution code), the proposals grouped by item in
  * plan order ({@link proposalOrder}) with their decisions, and the published crosswalk (empty while the
- * review is undecided). The model's order is the files' order: renderers never re-sort.
+ * review is undecided). The model's order is the files' order: renderers never re-sort. Every object's
+ * keys are put in the model's (or its schema's) order, whatever order the rows gave them in.
  */
 export function assembleDossier({ plan, review, requests, proposals, compiledAt }: AssembleDossierInput): TReviewDossier {
   const byCode = [...requests].sort((a, b) => (a.institutionCode < b.institutionCode ? -1 : a.institutionCode > b.institutionCode ? 1 : 0));
@@ -75,9 +164,9 @@ export function assembleDossier({ plan, review, requests, proposals, compiledAt 
       notAnswered: byCode.filter((r) => !r.answered).map((r) => r.institutionCode),
       escalated: byCode.filter((r) => r.escalationLevel > 0).map((r) => r.institutionCode),
     },
-    synthesis: review.synthesis,
-    proposals: [...proposals].sort(proposalOrder(plan.items)),
-    crosswalk: (review.crosswalk ?? []).map((e) => ({ ...e })),
+    synthesis: synthesisInOrder(review.synthesis),
+    proposals: proposals.map(proposalInOrder).sort(proposalOrder(plan.items)),
+    crosswalk: (review.crosswalk ?? []).map((e) => ZCrosswalkEntry.parse(e)),
   };
 }
 
