@@ -6,9 +6,9 @@ const ATTACH: Record<ReportFormat, boolean> = { json: false, html: false, pdf: f
 
 /**
  * The HTML report stands alone (its stylesheet inlined, its charts inline SVG, no script): its own policy
- * lets that one inline stylesheet apply and nothing else load or run.
+ * lets that one inline stylesheet apply and nothing else load or run (the review dossier's HTML is served under it too).
  */
-const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * Sends a stored report file byte for byte: its media type, its SHA-256 as the ETag (the file never

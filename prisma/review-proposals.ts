@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { TDossierProposal } from '../domain/review/review-model';
+import type { TLoadedProposal } from '../domain/review/review-model';
 import { proposalKey, ZReviewProposals, type TProposalChange } from '../domain/review/review-proposal';
 import type { PrismaClient } from './client';
 import { canonicalJson } from './seed-plan';
@@ -15,7 +15,7 @@ export function proposalHash(proposal: unknown): string {
  * one was recorded (`stale` when the proposal changed after it). Ordered by institution code, then as the
  * institution listed them. Shared by the API's review pages, the publication and the dossier.
  */
-export async function loadReviewProposals(prisma: PrismaClient, reviewId: string): Promise<TDossierProposal[]> {
+export async function loadReviewProposals(prisma: PrismaClient, reviewId: string): Promise<TLoadedProposal[]> {
   const review = await prisma.planReview.findUniqueOrThrow({ where: { id: reviewId }, select: { cycleId: true } });
   if (!review.cycleId) return [];
   const requests = await prisma.dataRequest.findMany({
@@ -27,7 +27,7 @@ export async function loadReviewProposals(prisma: PrismaClient, reviewId: string
     orderBy: { institution: { code: 'asc' } },
   });
   const decisions = new Map((await prisma.reviewDecision.findMany({ where: { reviewId } })).map((d) => [d.proposalKey, d]));
-  const proposals: TDossierProposal[] = [];
+  const proposals: TLoadedProposal[] = [];
   for (const request of requests) {
     const latest = request.submissions[0];
     if (!latest?.proposals) continue;

@@ -1,56 +1,39 @@
 import type { TAnnualReport } from '../../domain/report/annual-report-model';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_FORMATS, DOCUMENT_LANGS, renderDocumentFile, renderDocumentFiles, type TDocumentFormat, type TDocumentLang, type TDocumentRenderers, type TRenderedFile } from '../shared/document-files';
 import { renderReportCsv } from './render-report-csv';
 import { renderReportHtml } from './render-report-html';
 import { renderReportJson } from './render-report-json';
 import { renderReportPdf } from './render-report-pdf';
 import { renderReportXlsx } from './render-report-xlsx';
 
-export type TReportFormat = 'json' | 'html' | 'pdf' | 'xlsx' | 'csv';
-export type TReportLang = 'es-MX' | 'en';
-export type TRenderedFile = { format: TReportFormat; lang: TReportLang; contentType: string; content: Buffer };
+export type TReportFormat = TDocumentFormat;
+export type TReportLang = TDocumentLang;
+export type { TRenderedFile } from '../shared/document-files';
 
-/** The formats, in the order files are rendered and listed. */
-export const REPORT_FORMATS: readonly TReportFormat[] = ['json', 'html', 'pdf', 'xlsx', 'csv'];
+/** The formats, in the order files are rendered and listed (every document's: {@link DOCUMENT_FORMATS}). */
+export const REPORT_FORMATS = DOCUMENT_FORMATS;
 /** The languages, es-MX first. */
-export const REPORT_LANGS: readonly TReportLang[] = ['es-MX', 'en'];
-
+export const REPORT_LANGS = DOCUMENT_LANGS;
 /** Each format's Content-Type (text formats say UTF-8). */
-export const REPORT_CONTENT_TYPES: Record<TReportFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
+export const REPORT_CONTENT_TYPES = DOCUMENT_CONTENT_TYPES;
 
-const RENDERERS: Record<TReportFormat, (model: TAnnualReport, lang: TReportLang) => Buffer | Promise<Buffer>> = {
-  json: renderReportJson,
-  html: renderReportHtml,
-  pdf: renderReportPdf,
-  xlsx: renderReportXlsx,
-  csv: renderReportCsv,
+const RENDERERS: TDocumentRenderers<TAnnualReport> = {
+  document: 'report',
+  formats: { json: renderReportJson, html: renderReportHtml, pdf: renderReportPdf, xlsx: renderReportXlsx, csv: renderReportCsv },
 };
 
 /**
  * One file of the annual report: `model` rendered in `format` and `lang`. Pure with respect to the model:
  * the same model gives the same bytes (no clock, no randomness, no network, no machine locale or zone).
  */
-export async function renderReportFile(model: TAnnualReport, format: TReportFormat, lang: TReportLang): Promise<TRenderedFile> {
-  const render = RENDERERS[format];
-  if (!render) throw new RangeError(`unknown report format "${String(format)}"`);
-  if (!REPORT_LANGS.includes(lang)) throw new RangeError(`unknown report language "${String(lang)}"`);
-  return { format, lang, contentType: REPORT_CONTENT_TYPES[format], content: await render(model, lang) };
+export function renderReportFile(model: TAnnualReport, format: TReportFormat, lang: TReportLang): Promise<TRenderedFile> {
+  return renderDocumentFile(RENDERERS, model, format, lang);
 }
 
 /**
  * Every file of the annual report: the 5 formats × 2 languages, in a stable order (formats as in
- * {@link REPORT_FORMATS}, es-MX before en within each). Rendered one after the other, so memory holds
- * one large file being built at a time.
+ * {@link REPORT_FORMATS}, es-MX before en within each), rendered one after the other.
  */
-export async function renderReportFiles(model: TAnnualReport): Promise<TRenderedFile[]> {
-  const files: TRenderedFile[] = [];
-  for (const format of REPORT_FORMATS) {
-    for (const lang of REPORT_LANGS) files.push(await renderReportFile(model, format, lang));
-  }
-  return files;
+export function renderReportFiles(model: TAnnualReport): Promise<TRenderedFile[]> {
+  return renderDocumentFiles(RENDERERS, model);
 }

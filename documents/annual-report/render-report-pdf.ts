@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport } from '../../domain/report/annual-report-model';
-import { pdfBytes } from './pdf-engine';
+import { pdfBytes } from '../shared/pdf-engine';
 import { reportPdfDefinition } from './report-pdf-definition';
 
 /** The PDF format (formal transmission): see {@link reportPdfDefinition}; identical bytes for the same model. */

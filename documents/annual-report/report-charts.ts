@@ -1,39 +1,14 @@
-import * as echarts from 'echarts';
 import { GOAL_STATUS_LABELS, GoalStatus } from '../../domain/goal-status';
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport, TReportIndicator } from '../../domain/report/annual-report-model';
 import { reportWords } from '../../ui/report/report-labels';
+import { CHART_FONT, renderSvg, STATUS_COLOURS, type TChart } from '../shared/chart-svg';
 
 /** A chart as the PDF embeds it: an SVG string and what it shows (the caption). */
-export type TReportChart = { title: string; svg: string; width: number; height: number };
+export type TReportChart = TChart;
 
 /** At most this many charts in a PDF: thousands of indicators must not make thousands of pages. */
 export const MAX_CHARTS = 40;
-
-const STATUS_COLOURS: Record<GoalStatus, string> = {
-  MET: '#1b5e20',
-  ON_TRACK: '#2f6db5',
-  BEHIND: '#b00020',
-  NOT_STARTED: '#a57f2c',
-  NO_DATA: '#8c8c8c',
-  NOT_EVALUABLE: '#4a4a4a',
-};
-
-const FONT = { fontFamily: 'Roboto', color: '#1b1b1b' };
-
-/**
- * One chart rendered server-side as SVG (echarts' SSR: no DOM, no animation, fixed size), so that the
- * same option always gives the same SVG string.
- */
-function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, textStyle: FONT, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
 
 /** Goals per objective, stacked by status (one colour per status, the legend in `lang`). */
 export function statusByObjectiveChart(model: TAnnualReport, lang: Locale): TReportChart {
@@ -48,7 +23,7 @@ export function statusByObjectiveChart(model: TAnnualReport, lang: Locale): TRep
     data: objectives.map((o) => o.goals.filter((g) => g.status === status).length),
   }));
   const option = {
-    legend: { bottom: 0, textStyle: { ...FONT, fontSize: 10 }, itemWidth: 12, itemHeight: 10 },
+    legend: { bottom: 0, textStyle: { ...CHART_FONT, fontSize: 10 }, itemWidth: 12, itemHeight: 10 },
     grid: { left: 40, right: 16, top: 10, bottom: 50 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: objectives.map((o) => o.code) },
@@ -71,7 +46,7 @@ export function womenShareChart(indicator: TReportIndicator, lang: Locale): TRep
   const width = 500;
   const height = 90 + points.length * 26;
   const option = {
-    legend: { bottom: 0, textStyle: { ...FONT, fontSize: 10 } },
+    legend: { bottom: 0, textStyle: { ...CHART_FONT, fontSize: 10 } },
     grid: { left: 50, right: 24, top: 10, bottom: 40 },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
     yAxis: { type: 'category', inverse: true, data: points.map((p) => String(p.cycleYear)) },

@@ -6,41 +6,18 @@ import { ComplianceStatus, type TAnnualReport, type TCompliance, type TReportDig
 import { capped } from '../../domain/report/report-digest';
 import { indicatorCharts, MAX_CHARTS, statusByObjectiveChart, type TReportChart } from './report-charts';
 import { BREAKDOWN_LABELS, COMPLIANCE_STATUS_LABELS, kindLabel, reportWords, type TReportWords } from '../../ui/report/report-labels';
-import { pdfUserText } from './pdf-user-text';
+import { facts, GUINDA, heading, MUTED, PDF_DEFAULT_STYLE, PDF_STYLES, table } from '../shared/pdf-blocks';
+import { pdfUserText } from '../shared/pdf-user-text';
 import { annexValueText, completenessRows, instantText, numberText, unitNumberText, valueText } from '../../ui/report/report-text';
 
 /** Above this many annex rows the PDF says where the full table is instead of printing it. */
 export const PDF_ANNEX_MAX_ROWS = 500;
 
-const GUINDA = '#611232';
-const MUTED = '#4a4a4a';
-
 type TContext = { model: TAnnualReport; lang: Locale; w: TReportWords; charts: { left: number } };
-
-const heading = (text: string, style: 'h1' | 'h2' | 'h3' | 'h4', toc: boolean, tocMargin = 0): Content =>
-  toc ? { text, style, tocItem: true, tocMargin: [tocMargin, 0, 0, 0] } : { text, style };
 
 /** Superscript numbers linked to the notes at the end (each note carries id `fn-<n>`). */
 function footnoteRefs(numbers: readonly number[]): Content[] {
   return numbers.map((n) => ({ text: ` ${n}`, sup: true, linkToDestination: `fn-${n}`, color: GUINDA }));
-}
-
-/** A table with a repeated header row, light rules, and cells given as text. */
-function table(header: string[], rows: TableCell[][], widths: (string | number)[]): Content {
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths, body: [header.map((h) => ({ text: h, style: 'th' })), ...rows] },
-    layout: 'lightHorizontalLines',
-    style: 'table',
-  };
-}
-
-/** Label–value lines (the title block, a goal). */
-function facts(rows: [string, Content][]): Content {
-  return {
-    table: { widths: ['auto', '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
-    layout: 'noBorders',
-    margin: [0, 2, 0, 6],
-  };
 }
 
 /** " … and N more: …" after a capped list (empty when nothing was left out). */
@@ -330,17 +307,7 @@ export function reportPdfDefinition(model: TAnnualReport, lang: Locale): TDocume
       ...pageBreak(annex(ctx)),
       ...notes(ctx),
     ],
-    defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 20, bold: true, color: GUINDA, margin: [0, 0, 0, 6] },
-      h2: { fontSize: 15, bold: true, color: GUINDA, margin: [0, 8, 0, 6] },
-      h3: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-      h4: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 3] },
-      th: { bold: true, fillColor: '#f5f2ee' },
-      table: { margin: [0, 2, 0, 8] },
-      small: { fontSize: 8, color: MUTED },
-      caption: { fontSize: 9, bold: true, color: MUTED, margin: [0, 0, 0, 2] },
-      notice: { margin: [0, 6, 0, 6], color: '#5a3e00' },
-    },
+    defaultStyle: PDF_DEFAULT_STYLE,
+    styles: PDF_STYLES,
   };
 }

@@ -69,8 +69,6 @@ export type TReviewSynthesis = {
 /** One proposal as the secretariat and the dossier see it, with its decision if any. */
 export type TDossierProposal = {
   key: string;
-  /** SHA-256 of the proposal as submitted: a decision records the one it decided. */
-  hash: string;
   institutionCode: string;
   kind: ReviewItemKind;
   code: string;
@@ -84,6 +82,9 @@ export type TDossierProposal = {
   submittedBy: string;
   decision: { decision: DecisionKind; change: TProposalChange | null; note: string | null; decidedBy: string; decidedAt: string; stale: boolean } | null;
 };
+
+/** A proposal as loaded from the record: with the SHA-256 of its wording, which a decision records. */
+export type TLoadedProposal = TDossierProposal & { hash: string };
 
 /** The review's dossier: synthesis + proposals + decisions + crosswalk. */
 export type TReviewDossier = {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pdfUserText } from '../../documents/annual-report/pdf-user-text';
+import { pdfUserText } from '../../documents/shared/pdf-user-text';
 import { reportPdfDefinition } from '../../documents/annual-report/report-pdf-definition';
 import { renderReportPdf } from '../../documents/annual-report/render-report-pdf';
 import { GOAL_STATUS_LABELS, GoalStatus } from '../../domain/goal-status';

@@ -3,7 +3,6 @@ import type { TDossierProposal } from '../../../domain/review/review-model';
 
 const proposal = (institutionCode: string, kind: TDossierProposal['kind'], code: string, action: TDossierProposal['action'], decision: 'ACCEPTED' | 'REJECTED' | null = null): TDossierProposal => ({
   key: `${institutionCode}/${kind}/${code}`,
-  hash: `hash-of-${code}-${action}`,
   institutionCode,
   kind,
   code,
