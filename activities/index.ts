@@ -4,6 +4,7 @@ import { createCycleActivities } from './cycle-activities';
 import type { ActivityDeps } from './deps';
 import { createReportActivities } from './report/report-activities';
 import { createRequestActivities } from './request-activities';
+import { createReviewRoundActivities } from './review/review-round-activities';
 import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
 
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAttentionActivities(deps, email),
     ...createReportActivities(deps),
     ...createScheduleActivities(deps),
+    ...createReviewRoundActivities(deps),
   });
 }
 

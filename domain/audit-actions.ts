@@ -51,6 +51,8 @@ export const AuditAction = {
   KICKOFF_OPENED: 'KICKOFF_OPENED',
   KICKOFF_ALREADY_OPENED: 'KICKOFF_ALREADY_OPENED',
   PLAN_REVIEW_DUE: 'PLAN_REVIEW_DUE',
+  /** A plan review's round of proposals opened: its REVIEW cycle and requests recorded. */
+  REVIEW_ROUND_OPENED: 'REVIEW_ROUND_OPENED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -100,6 +102,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Record<Locale, string>> = 
   KICKOFF_OPENED: { 'es-MX': 'Ciclo abierto por el calendario anual', en: 'Cycle opened by the yearly schedule' },
   KICKOFF_ALREADY_OPENED: { 'es-MX': 'El calendario anual encontró el ciclo ya abierto', en: 'Yearly schedule found the cycle already opened' },
   PLAN_REVIEW_DUE: { 'es-MX': 'Revisión del plan pendiente', en: 'Plan review due' },
+  REVIEW_ROUND_OPENED: { 'es-MX': 'Ronda de propuestas de la revisión abierta', en: 'Review round of proposals opened' },
 };
 
 /** Whether `action` is one of {@link AuditAction}. */
