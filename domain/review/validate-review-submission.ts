@@ -43,6 +43,7 @@ const SUBFIELD: Record<Locale, Record<string, string>> = {
     'change.unit': 'unidad',
     'change.disaggregation': 'desglose',
     'change.indicatorCode': 'indicador de medición',
+    'change.target': 'meta',
     change: 'cambio',
   },
   en: {
@@ -57,6 +58,7 @@ const SUBFIELD: Record<Locale, Record<string, string>> = {
     'change.unit': 'unit',
     'change.disaggregation': 'breakdown',
     'change.indicatorCode': 'measured indicator',
+    'change.target': 'target',
     change: 'change',
   },
 };
@@ -139,7 +141,7 @@ function schemaIssues({ error, input, lang }: { error: z.ZodError; input: unknow
     const code = typeof p.code === 'string' && p.code.length <= 16 ? p.code : undefined;
     const name = kind && code ? itemName({ kind, code, lang }) : lang === 'en' ? 'Proposal' : 'Propuesta';
     const sub = rest.map(String).join('.');
-    const subName = SUBFIELD[lang][sub] ?? sub;
+    const subName = SUBFIELD[lang][sub] ?? (sub.startsWith('change.target.') ? `${SUBFIELD[lang]['change.target']} (${sub.slice('change.target.'.length)})` : sub);
     const own = zodIssue.code === 'custom' ? REFINEMENT[sub]?.[lang] : undefined;
     const message = own ?? localizeZodIssues({ issues: [zodIssue], lang })[0].message;
     out.set(field, {
