@@ -108,7 +108,8 @@ export async function buildReviewRespondPageModel({
       code: i.code,
       text: i.text,
       ...(i.unit ? { unit: i.unit, disaggregation: i.disaggregation } : {}),
-      ...(i.kind === 'GOAL' ? { targetText: i.target ? goalTargetText({ target: i.target, indicatorCode: i.indicatorCode ?? null })[lang] : null, ...(i.target ? { figure: i.target.figure } : {}) } : {}),
+      // "Meta: …" / "Target: …" without its lead word: the page says "Meta vigente — …".
+      ...(i.kind === 'GOAL' ? { targetText: i.target ? goalTargetText({ target: i.target, indicatorCode: i.indicatorCode ?? null })[lang].replace(/^(Meta|Target): /, '') : null, ...(i.target ? { figure: i.target.figure } : {}) } : {}),
     })),
   }));
 

@@ -176,7 +176,7 @@ describe('proposals from the page', () => {
     expect(page).toContain('Revisión del PNA-1325 (versión 1): Secretaría de Marina');
     expect(page).toContain('name="a|OBJECTIVE|5"');
     expect(page).toContain('name="j|GOAL|5.g1"');
-    expect(page).toContain('Meta vigente:');
+    expect(page).toMatch(/Meta vigente — [^<]+\(indicador 5\.b\)/);
     expect(page).toContain('name="tk|GOAL|5.g1"');
     expect(page).toContain('name="u|INDICATOR|5.a"');
     expect(page).toContain('name="nk|new|3"');

@@ -56,12 +56,11 @@ export function ReviewItemInputs({ lang, item, fields, fieldErrors }: Common & {
         <span class="code">{item.code}</span>
         {ITEM_KIND_NAME[lang][item.kind]}
       </legend>
-      <p class="item-text">{lang === 'en' ? item.text.en : item.text.es}</p>
+      {/* An objective's wording is its section's heading, just above. */}
+      {item.kind === 'OBJECTIVE' ? null : <p class="item-text">{lang === 'en' ? item.text.en : item.text.es}</p>}
       {item.kind === 'INDICATOR' && item.unit ? <p class="muted">{t.unitNow(t.units[item.unit] ?? item.unit, t.breakdowns[item.disaggregation ?? 'NONE'] ?? '')}</p> : null}
       {item.kind === 'GOAL' ? (
-        <p class="muted">
-          {t.targetNow}: {item.targetText ?? t.noTarget}
-        </p>
+        <p class="muted">{item.targetText ? `${t.targetNow} — ${item.targetText}` : t.noTarget}</p>
       ) : null}
       <div class={actionError ? 'field has-error' : 'field'} role="radiogroup" aria-labelledby={`${id('a')}-label`} aria-describedby={actionError ? `${actionInputId(key)}-error` : undefined}>
         <span class="label" id={`${id('a')}-label`}>

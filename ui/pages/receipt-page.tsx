@@ -41,7 +41,7 @@ export function ReceiptPage(m: ReceiptPageModel) {
         <dt>{t.institution}</dt>
         <dd>{withCode(name, m.institution.code)}</dd>
         <dt>{t.kind}</dt>
-        <dd>{t.receiptKind[m.kind]}</dd>
+        <dd>{(m.review ? reviewRespondText(m.lang).receiptKind : t.receiptKind)[m.kind]}</dd>
         <dt>{t.receivedAt}</dt>
         <dd>{m.atText}</dd>
         <dt>{t.submittedBy}</dt>

@@ -37,7 +37,7 @@ export function ReviewRespondPage(m: ReviewRespondPageModel) {
           <>
             <dt>{rt.version}</dt>
             <dd>
-              {m.latest.version} ({rt.receiptKind[m.latest.kind]}, {m.latest.atText})
+              {m.latest.version} ({t.receiptKind[m.latest.kind]}, {m.latest.atText})
             </dd>
           </>
         ) : null}

@@ -52,6 +52,7 @@ export const REVIEW_RESPOND_TEXT = {
     correctIntro: (version: number, until: string) => `Recibimos sus propuestas (versión ${version}). Puede corregirlas hasta el ${until}: cambie lo necesario, indique el motivo y envíe la corrección.`,
     readOnlySubmitted: 'Las propuestas fueron recibidas y el periodo de corrección terminó. Esta página ya no recibe cambios.',
     received: 'Propuestas recibidas',
+    receiptKind: { DRAFT: 'borrador', FINAL: 'propuestas finales', CORRECTION: 'corrección' } as Record<string, string>,
     noProposals: 'No se recibieron propuestas.',
     notices: {
       draft: (v: number) => `Borrador guardado (versión ${v}). Puede volver con el mismo enlace.`,
@@ -114,6 +115,7 @@ export const REVIEW_RESPOND_TEXT = {
     correctIntro: (version: number, until: string) => `We received your proposals (version ${version}). You may correct them until ${until}: change what is needed, give the reason and submit the correction.`,
     readOnlySubmitted: 'The proposals were received and the correction window has closed. This page takes no more changes.',
     received: 'Proposals received',
+    receiptKind: { DRAFT: 'draft', FINAL: 'final proposals', CORRECTION: 'correction' } as Record<string, string>,
     noProposals: 'No proposals were received.',
     notices: {
       draft: (v: number) => `Draft saved (version ${v}). You can come back with the same link.`,
