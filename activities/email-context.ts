@@ -1,7 +1,9 @@
 import { AppError } from '../domain/app-error';
 import type { Locale } from '../domain/input-bounds';
 import type { RequestEmail } from '../domain/request-types';
-import type { EmailContext, EmailIndicator, EmailReceipt, ReceivedIndicator, ReceivedValue } from '../ui/emails/email-model';
+import { goalTargetText } from '../domain/goal-target-text';
+import { ZReviewProposals } from '../domain/review/review-proposal';
+import type { EmailContext, EmailIndicator, EmailReceipt, EmailReceivedProposal, EmailReview, ReceivedIndicator, ReceivedValue } from '../ui/emails/email-model';
 
 /** A stored value with its indicator, as Prisma returns `submission.values` with `include: { indicator }`. */
 export interface StoredValue {
@@ -22,6 +24,8 @@ export interface StoredSubmission {
   reason: string | null;
   narrative: string | null;
   values: StoredValue[];
+  /** A review request's version: its stored ZReviewProposals. */
+  proposals?: unknown;
 }
 
 /** A stored value as received: the number as stored (no rounding, no grouping), yes/no, the text, or no data. */
@@ -62,8 +66,30 @@ export function emailReceipt(submission: StoredSubmission, { planOrder, correcti
     ...(submission.reason ? { reason: submission.reason } : {}),
     ...(correctionEndsAt !== undefined ? { correctionEndsAt } : {}),
     indicators: receivedIndicators(submission.values, planOrder),
+    ...(submission.proposals ? { proposals: receivedProposals(submission.proposals) } : {}),
     ...(submission.narrative ? { narrative: submission.narrative } : {}),
   };
+}
+
+/**
+ * A review version's proposals as a receipt lists them (as sent: in the institution's order), a target
+ * in words in both languages. Stored content that does not parse (never expected: it was stored through
+ * ZReviewProposals) lists nothing.
+ */
+export function receivedProposals(stored: unknown): EmailReceivedProposal[] {
+  const parsed = ZReviewProposals.safeParse(stored);
+  if (!parsed.success) return [];
+  return parsed.data.proposals.map((p) => ({
+    kind: p.kind,
+    code: p.code,
+    action: p.action,
+    ...(p.objectiveCode ? { objectiveCode: p.objectiveCode } : {}),
+    justification: p.justification,
+    ...(p.change?.text ? { text: p.change.text } : {}),
+    ...(p.change?.unit ? { unit: p.change.unit } : {}),
+    ...(p.change?.disaggregation ? { disaggregation: p.change.disaggregation } : {}),
+    ...(p.change?.target !== undefined ? { target: p.change.target === null ? null : goalTargetText({ target: p.change.target, indicatorCode: p.change.indicatorCode ?? null }) } : {}),
+  }));
 }
 
 /**
@@ -84,6 +110,7 @@ export function emailContext({
   indicators,
   receipt,
   requestApiUrl,
+  review,
 }: {
   input: RequestEmail;
   locale: Locale;
@@ -96,8 +123,10 @@ export function emailContext({
   indicators: EmailIndicator[];
   receipt?: EmailReceipt;
   requestApiUrl: string;
+  /** A plan review's request: the version under review and the items to list. */
+  review?: EmailReview;
 }): EmailContext {
-  const common = { locale, zone, institution: { code: institution.code, nameEs: institution.nameEs, nameEn: institution.nameEn }, year, deadlineAt };
+  const common = { locale, zone, institution: { code: institution.code, nameEs: institution.nameEs, nameEn: institution.nameEn }, year, deadlineAt, ...(review ? { review } : {}) };
   const note = input.note ?? {};
   switch (input.kind) {
     case 'REQUEST':

@@ -6,6 +6,7 @@ import { createReportActivities } from './report/report-activities';
 import { createPlanReviewActivities } from './review/plan-review-activities';
 import { createRequestActivities } from './request-activities';
 import { createReviewActivities } from './review/review-activities';
+import { createReviewRoundActivities } from './review/review-round-activities';
 import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
 
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createScheduleActivities(deps),
     ...createPlanReviewActivities(deps),
     ...createReviewActivities(deps),
+    ...createReviewRoundActivities(deps),
   });
 }
 

@@ -11,6 +11,8 @@ import { activityLog } from './activity-log';
 import { writeAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { businessCalendar } from '../prisma/business-calendar';
+import type { RecordedContent } from './recorded-content';
+import { reviewSubmissionContent } from './review/review-submission-content';
 
 /** The policy in force for one request: the cycle's, with the institution's override merged over it. */
 export async function requestPolicy(prisma: PrismaClient, dataRequestId: string) {
@@ -44,6 +46,28 @@ async function submittedContent(prisma: PrismaClient, { dataRequestId, command }
 }
 
 export function createRequestActivities({ prisma, clock }: ActivityDeps) {
+  /** A data request's content: the staged values validated against the institution's indicators. */
+  async function dataContent({ request, kind, command }: { request: { id: string; institutionId: string; cycle: { planId: string } }; kind: 'DRAFT' | 'FINAL' | 'CORRECTION'; command: SubmitCommand }): Promise<RecordedContent> {
+    const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
+    const input = await submittedContent(prisma, { dataRequestId: request.id, command });
+    const validation = validateSubmission({ indicators: indicators as IndicatorForValidation[], input: { values: input.values, final: kind !== 'DRAFT' } });
+    if (!validation.ok) throw ApplicationFailure.create({ message: validation.message, type: 'InvalidSubmission', nonRetryable: true, details: [validation.fields] });
+    const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
+    return {
+      contentHash: submissionContentHash({ values: validation.values, narrative: input.narrative }),
+      narrative: input.narrative,
+      values: validation.values.map((v) => ({
+        indicatorId: indicatorId.get(v.indicator)!,
+        breakdown: v.breakdown,
+        numberValue: v.numberValue,
+        booleanValue: v.booleanValue,
+        textValue: v.textValue,
+        comment: v.comment,
+      })),
+      counts: { values: validation.values.length },
+    };
+  }
+
   return {
     /**
      * The request's timeline (request, reminders, deadline, escalations, cut-off) as UTC instants, from
@@ -220,7 +244,10 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
      * it is validated again against the institution's indicators (an invalid one fails with
      * `InvalidSubmission`, field by field). The same content sent again stores nothing and answers
      * `duplicate: true`. Submissions to one request are serialized by a row lock. (Histories recorded
-     * before staging carry the content inline in `command.input`; it is read the same way.)
+     * before staging carry the content inline in `command.input`; it is read the same way.) In a plan
+     * review's round (cycle kind REVIEW) the content is the institution's proposals, checked against the
+     * plan version under review and stored in `Submission.proposals` (activities/review); drafts, finals,
+     * corrections and duplicates work the same.
      */
     async recordSubmission({
       dataRequestId,
@@ -233,12 +260,10 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
       kind: 'DRAFT' | 'FINAL' | 'CORRECTION';
       command: SubmitCommand;
     }): Promise<SubmitResult> {
-      const request = await prisma.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { cycle: true } });
-      const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
-      const input = await submittedContent(prisma, { dataRequestId, command });
-      const validation = validateSubmission({ indicators: indicators as IndicatorForValidation[], input: { values: input.values, final: kind !== 'DRAFT' } });
-      if (!validation.ok) throw ApplicationFailure.create({ message: validation.message, type: 'InvalidSubmission', nonRetryable: true, details: [validation.fields] });
-      const contentHash = submissionContentHash({ values: validation.values, narrative: input.narrative });
+      const request = await prisma.dataRequest.findUniqueOrThrow({ where: { id: dataRequestId }, include: { cycle: true, institution: true } });
+      // What is stored depends on the cycle's kind: indicator values, or a plan review's proposals.
+      const content = request.cycle.kind === 'REVIEW' ? await reviewSubmissionContent(prisma, { request, kind, command }) : await dataContent({ request, kind, command });
+      const { contentHash } = content;
       if (kind === 'CORRECTION' && !command.reason?.trim()) {
         const latest = await prisma.submission.findFirst({ where: { dataRequestId }, orderBy: { version: 'desc' } });
         if (latest?.contentHash !== contentHash) {
@@ -250,7 +275,6 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
           });
         }
       }
-      const indicatorId = new Map(indicators.map((i) => [i.code, i.id]));
 
       const recorded = await prisma.$transaction(async (tx): Promise<SubmitResult> => {
         await tx.$queryRaw`SELECT id FROM "DataRequest" WHERE id = ${dataRequestId} FOR UPDATE`;
@@ -265,24 +289,15 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
             dataRequestId,
             version,
             kind,
-            narrative: input.narrative || null,
+            narrative: content.narrative || null,
+            ...(content.proposals ? { proposals: content.proposals } : {}),
             submittedBy: command.submittedBy,
             reason: command.reason ?? null,
             contentHash,
             idempotencyKey: `${workflowId}/v${version}/${contentHash.slice(0, 16)}`,
           },
         });
-        await tx.submissionValue.createMany({
-          data: validation.values.map((v) => ({
-            submissionId: submission.id,
-            indicatorId: indicatorId.get(v.indicator)!,
-            breakdown: v.breakdown,
-            numberValue: v.numberValue,
-            booleanValue: v.booleanValue,
-            textValue: v.textValue,
-            comment: v.comment,
-          })),
-        });
+        if (content.values.length) await tx.submissionValue.createMany({ data: content.values.map((v) => ({ ...v, submissionId: submission.id })) });
         let status: RequestStatus = request.status;
         if (kind === 'FINAL') status = 'SUBMITTED';
         else if (kind === 'DRAFT' && (status === 'REQUESTED' || status === 'PENDING')) status = 'DRAFT';
@@ -295,7 +310,7 @@ export function createRequestActivities({ prisma, clock }: ActivityDeps) {
           action: kind === 'DRAFT' ? 'DRAFT_SAVED' : kind === 'FINAL' ? 'SUBMITTED' : 'CORRECTED',
           cycleId: request.cycleId,
           dataRequestId,
-          data: { version, values: validation.values.length, ...(command.reason ? { reason: command.reason } : {}) },
+          data: { version, ...content.counts, ...(command.reason ? { reason: command.reason } : {}) },
           idempotencyKey: `${submission.idempotencyKey}/audit`,
         });
         return { status, version, duplicate: false, kind, contentHash };

@@ -15,6 +15,10 @@ import { emailContext, emailReceipt } from './email-context';
 import { businessCalendar } from '../prisma/business-calendar';
 import type { OutgoingEmail } from './mailer';
 import { awaitOtherAttempt, sendOnce } from './send-once';
+import { flatItemsInCharge } from '../domain/review/items-in-charge';
+import { ZReviewProposals } from '../domain/review/review-proposal';
+import { loadReviewPlan } from '../prisma/review-plan';
+import type { EmailReview } from '../ui/emails/email-model';
 import { indicatorsFor, requestPolicy } from './request-activities';
 
 /** One email of a request's life (defined in domain/, where workflows can see it). */
@@ -91,7 +95,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
       include: { cycle: true, institution: true, submissions: { orderBy: { version: 'desc' }, take: 1, include: { values: { include: { indicator: true } } } } },
     });
     const latest = request.submissions[0];
-    const indicators = await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
+    const indicators = request.cycle.kind === 'REVIEW' ? [] : await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
     const acknowledged = input.kind === 'RECEIPT' ? await receivedVersion() : undefined;
 
     // Who gets it.
@@ -154,6 +158,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     const answered = new Set((latest?.values ?? []).map((v) => v.indicator.code));
     const listed = input.kind === 'REQUEST' && !input.resend ? indicators : indicators.filter((i) => !answered.has(i.code));
     const receipt = acknowledged ? emailReceipt(acknowledged, { planOrder: indicators.map((i) => i.code), correctionEndsAt: await correctionEndsAt(acknowledged) }) : undefined;
+    const review = request.cycle.kind === 'REVIEW' ? await reviewOfRequest() : undefined;
     const rendered = renderEmail(
       emailContext({
         input,
@@ -166,6 +171,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         indicators: listed,
         receipt,
         requestApiUrl: `${base}/api/cycles/${request.cycle.year}/requests/${encodeURIComponent(request.institution.code)}`,
+        ...(review ? { review } : {}),
       }),
     );
 
@@ -189,7 +195,13 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
                 content: deadlineIcs({
                   uid: `${input.workflowId.replace(/\//g, '-')}@${config.messageIdDomain}`,
                   deadlineAt: request.deadline.toISOString(),
-                  summary: locale === 'en' ? `NAP-1325 ${request.cycle.year} data due (${request.institution.code})` : `Fecha límite PNA-1325 ${request.cycle.year} (${request.institution.code})`,
+                  summary: review
+                    ? locale === 'en'
+                      ? `NAP-1325 review (version ${review.planVersion}): proposals due (${request.institution.code})`
+                      : `Fecha límite de propuestas, revisión del PNA-1325 (versión ${review.planVersion}) (${request.institution.code})`
+                    : locale === 'en'
+                      ? `NAP-1325 ${request.cycle.year} data due (${request.institution.code})`
+                      : `Fecha límite PNA-1325 ${request.cycle.year} (${request.institution.code})`,
                   description: link,
                   url: link,
                   sequence: Math.floor(request.deadline.getTime() / 1000 / 86_400),
@@ -239,6 +251,19 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     });
     if (refusal) await noticeToSecretariat(refusal, refusedTo);
     return { outcome: 'SENT', messageId, ...(refusal ? { detail: refusal } : {}) };
+
+    /**
+     * A review request's email facts: the plan version under review and the items to list: all the
+     * items in charge for the request, those without a proposal in the latest version for the rest.
+     */
+    async function reviewOfRequest(): Promise<EmailReview> {
+      const plan = await prisma.plan.findUniqueOrThrow({ where: { id: request.cycle.planId }, select: { key: true, version: true } });
+      const items = flatItemsInCharge({ plan: await loadReviewPlan(prisma, request.cycle.planId), institutionCode: request.institution.code });
+      const parsed = ZReviewProposals.safeParse(latest?.proposals);
+      const proposed = new Set(parsed.success ? parsed.data.proposals.map((p) => `${p.kind}/${p.code}`) : []);
+      const listed = input.kind === 'REQUEST' && !input.resend ? items : items.filter((i) => !proposed.has(`${i.kind}/${i.code}`));
+      return { planKey: plan.key, planVersion: plan.version, items: listed.map((i) => ({ kind: i.kind, code: i.code, textEs: i.text.es, textEn: i.text.en })) };
+    }
 
     /** Another attempt holds the step: wait (within this attempt's time) for what it achieved. */
     async function afterOtherAttempt(): Promise<SendRequestEmailResult> {

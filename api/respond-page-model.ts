@@ -89,12 +89,7 @@ export async function buildRespondPageModel({
     include: { values: { include: { indicator: { select: { code: true, textEs: true, textEn: true } } } } },
   });
   const correctionEndsAt = await correctionWindowEnd(prisma, ctx);
-  const mode: RespondMode =
-    OPEN_FOR_DATA.has(dataRequest.status) && !dataRequest.endedAt
-      ? 'EDIT'
-      : dataRequest.status === 'SUBMITTED' && !dataRequest.endedAt && correctionEndsAt && correctionEndsAt > now
-        ? 'CORRECT'
-        : 'READ_ONLY';
+  const mode = respondMode({ dataRequest, correctionEndsAt, now });
 
   const saved: FormEcho = { values: {}, comments: {}, narrative: latest?.narrative ?? '', reason: '' };
   for (const v of latest?.values ?? []) {
@@ -132,6 +127,13 @@ export async function buildRespondPageModel({
     },
     ...(nonce ? { nonce } : {}),
   };
+}
+
+/** What the contact may do: fill in (open), correct (submitted, window open), or only read. */
+export function respondMode({ dataRequest, correctionEndsAt, now }: { dataRequest: { status: string; endedAt: Date | null }; correctionEndsAt: Date | null; now: Date }): RespondMode {
+  if (OPEN_FOR_DATA.has(dataRequest.status) && !dataRequest.endedAt) return 'EDIT';
+  if (dataRequest.status === 'SUBMITTED' && !dataRequest.endedAt && correctionEndsAt && correctionEndsAt > now) return 'CORRECT';
+  return 'READ_ONLY';
 }
 
 /** When the correction window of a submitted request closes (null: no window, or not submitted). */
@@ -186,7 +188,7 @@ async function previousReport(prisma: PrismaClient, { dataRequest, params }: Res
 }
 
 /** The latest extension event of a request, as the page states it (pending, or the last decision). */
-async function extensionState(prisma: PrismaClient, dataRequestId: string, ctx: RespondContext): Promise<RespondPageModel['extension']> {
+export async function extensionState(prisma: PrismaClient, dataRequestId: string, ctx: RespondContext): Promise<RespondPageModel['extension']> {
   const event = await prisma.auditEvent.findFirst({
     where: { dataRequestId, action: { in: ['EXTENSION_REQUESTED', 'EXTENSION_APPROVED', 'EXTENSION_REJECTED', 'EXTENSION_GRANTED'] } },
     orderBy: { at: 'desc' },
@@ -207,7 +209,7 @@ async function extensionState(prisma: PrismaClient, dataRequestId: string, ctx: 
 }
 
 /** Why a request ended, in the secretariat's words (exemption, early close). */
-async function endReason(prisma: PrismaClient, dataRequestId: string): Promise<string | undefined> {
+export async function endReason(prisma: PrismaClient, dataRequestId: string): Promise<string | undefined> {
   const event = await prisma.auditEvent.findFirst({ where: { dataRequestId, action: { in: ['EXEMPTED', 'CLOSED_EARLY'] } }, orderBy: { at: 'desc' } });
   const reason = (event?.data as Record<string, unknown> | null)?.reason;
   return typeof reason === 'string' ? reason : undefined;

@@ -14,11 +14,14 @@ import { RespondPage } from '../ui/pages/respond-page';
 import { respondText } from '../ui/pages/respond-text';
 import { renderPage } from '../ui/render-page';
 import { requestExtensionUpdate, resendRequestUpdate, submitUpdate } from '../workflows';
+import { verifyLinkToken } from '../domain/signed-link';
 import { requestLanguage } from './request-language';
 import { loadRespondContext, respondUrl, ZRespondQuery, type RespondContext } from './respond-context';
 import { formToSubmission, placeIssues } from './respond-form';
 import { buildRespondPageModel, correctionWindowEnd, valueRows } from './respond-page-model';
 import { runUpdate } from './run-update';
+import { createRespondReview, ZReviewRespondView } from './respond-review';
+import { proposalRows } from './review-respond-page-model';
 import { ZRequestStatus } from './cycle-routes';
 import { ZCommandResult } from './request-routes';
 import { json, LINK_TOKEN, noBody, HIDDEN, problemOrPage, problemsOrPages, responses, Tag, zInstant } from './route-schemas';
@@ -92,6 +95,7 @@ const NEW_LINKS_PER_REQUEST_PER_HOUR = 3;
  */
 export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDeps): void {
   const { prisma, temporal, linkSigningSecret, now } = deps;
+  const review = createRespondReview({ prisma, temporal, now });
   const load = (request: FastifyRequest, token?: string) => loadRespondContext(prisma, request, { now: now(), linkSigningSecret, token });
   const html = (reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) => reply.status(status).type('text/html; charset=utf-8').send(renderPage(page));
   const nonceOf = (reply: FastifyReply) => (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script;
@@ -139,7 +143,10 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
         querystring: ZRespondQuery,
         response: responses(
           {
-            200: { description: 'The request (JSON), or the form page (HTML).', content: { 'application/json': { schema: ZRespondView }, 'text/html': { schema: z.string() } } },
+            200: {
+              description: 'The request (JSON: a data request, or a plan review request with the items in charge), or the form page (HTML).',
+              content: { 'application/json': { schema: z.union([ZRespondView, ZReviewRespondView]) }, 'text/html': { schema: z.string() } },
+            },
             401: problemOrPage(401),
             403: problemOrPage(403),
           },
@@ -153,6 +160,11 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
         ctx = await load(request);
       } catch (err) {
         return linkProblemPage(request, reply, err);
+      }
+      if (ctx.dataRequest.cycle.kind === 'REVIEW') {
+        if (!wantsPage(request)) return review.view(ctx);
+        const { notice, v } = ZNoticeQuery.catch({}).parse(request.query ?? {});
+        return review.page(reply, ctx, notice ? { key: notice, v: v ?? 0 } : undefined);
       }
       if (!wantsPage(request)) {
         const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' }, select: { version: true } });
@@ -206,13 +218,15 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     },
     async (request, reply) => {
       const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-      const form = isForm ? formToSubmission((request.body ?? {}) as Record<string, unknown>) : undefined;
       let ctx: RespondContext;
       try {
         ctx = await load(request);
       } catch (err) {
         return linkProblemPage(request, reply, err);
       }
+      // A plan review's request takes proposals (api/respond-review.ts).
+      if (ctx.dataRequest.cycle.kind === 'REVIEW') return review.submit(request, reply, ctx, isForm);
+      const form = isForm ? formToSubmission((request.body ?? {}) as Record<string, unknown>) : undefined;
       /** A refusal: JSON callers get problem+json; the form gets its page back, errors in place, what was sent kept. */
       const refuse = async (error: AppError, issues: readonly FieldIssue[] = error.extra.issues ?? []) => {
         if (!form) throw error;
@@ -286,6 +300,9 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
         submittedBy: submission.submittedBy,
         ...(submission.reason ? { reason: submission.reason } : {}),
         rows: valueRows(submission.values, ctx.indicators.map((i) => i.code), ctx.lang),
+        ...(ctx.dataRequest.cycle.kind === 'REVIEW'
+          ? { review: { planVersion: (await prisma.plan.findUniqueOrThrow({ where: { id: ctx.dataRequest.cycle.planId }, select: { version: true } })).version, rows: proposalRows(submission.proposals, ctx.lang) } }
+          : {}),
         ...(submission.narrative ? { narrative: submission.narrative } : {}),
         ...(windowEnds && windowEnds > now() ? { correctionEndsText: when(windowEnds) } : {}),
         urls: { form: respondUrl(ctx), switchLanguage: respondUrl(ctx, { page: 'receipt', lang: ctx.lang === 'en' ? 'es-MX' : 'en', extra: { v: String(submission.version) } }) },
@@ -331,6 +348,8 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
         if (!isForm) throw error;
         const errors = Object.fromEntries(Object.entries(error.fields ?? {}).filter(([k]) => k === 'deadline' || k === 'reason'));
         if (!Object.keys(errors).length) errors[error.extra.reason?.startsWith('DEADLINE') ? 'deadline' : 'reason'] = error.message;
+        const status = error.code === 'VALIDATION' ? 400 : 409;
+        if (ctx.dataRequest.cycle.kind === 'REVIEW') return review.extensionRefused(reply, ctx, { ...echo, errors }, status);
         const model = await buildRespondPageModel({
           prisma,
           ctx,
@@ -339,7 +358,7 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
           errors: Object.entries(errors).map(([k, message]) => ({ fieldId: `extension-${k}`, message })),
           extensionForm: { ...echo, errors },
         });
-        return html(reply, RespondPage(model), error.code === 'VALIDATION' ? 400 : 409);
+        return html(reply, RespondPage(model), status);
       };
       const parsed = ZExtensionRequestBody.safeParse(isForm ? echo : raw);
       if (!parsed.success) {
@@ -379,7 +398,7 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
       const params = ZRequestParams.parse(request.params);
       const body = ZNewLinkBody.parse(request.body ?? {});
       const lang: Locale = body.lang ?? requestLanguage(request, 'es-MX');
-      const outcome = await sendFreshLink({ ...params, lang });
+      const outcome = await sendFreshLink({ ...params, lang, token: body.token });
       return html(reply, LinkProblemPage({ lang, problem: '', outcome: outcome.page }), outcome.status);
     },
   );
@@ -390,7 +409,7 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
    * request exists, the answer says only that its contacts will get a link if it is open: it never reveals
    * addresses, nor which requests exist.
    */
-  async function sendFreshLink({ year, institution, lang }: { year: number; institution: string; lang: Locale }): Promise<{ status: number; page: { kind: 'ok' | 'warning' | 'error'; text: string } }> {
+  async function sendFreshLink({ year, institution, lang, token }: { year: number; institution: string; lang: Locale; token?: string }): Promise<{ status: number; page: { kind: 'ok' | 'warning' | 'error'; text: string } }> {
     const sent = {
       status: 200,
       page: {
@@ -400,7 +419,7 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
           : 'Si la solicitud sigue abierta, sus contactos registrados recibirán un enlace nuevo por correo en unos minutos.',
       },
     };
-    const row = await prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/${institution}` }, select: { id: true, workflowId: true, endedAt: true } });
+    const row = (await requestOfToken({ year, institution, token })) ?? (await prisma.dataRequest.findFirst({ where: { workflowId: `request/${year}/${institution}` }, select: { id: true, workflowId: true, endedAt: true } }));
     if (!row || row.endedAt) return sent;
     const lastHour = await prisma.auditEvent.count({ where: { dataRequestId: row.id, action: 'RESEND_REQUESTED', actor: 'contact:link-page', at: { gte: new Date(now().getTime() - 3_600_000) } } });
     if (lastHour >= NEW_LINKS_PER_REQUEST_PER_HOUR) {
@@ -418,6 +437,23 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
       if (!(err instanceof AppError)) throw err;
     }
     return sent;
+  }
+
+  /**
+   * The request an (expired) link was issued for, when its signature is ours and it names this year and
+   * institution: a plan review's request shares `/respond/<year>/<institution>` with the data request of
+   * the same year. The expiry is not checked (an expired link is why a fresh one is asked for): `now` is
+   * the epoch.
+   */
+  async function requestOfToken({ year, institution, token }: { year: number; institution: string; token?: string }) {
+    if (!token) return null;
+    let claims: { r: string };
+    try {
+      claims = verifyLinkToken({ token, secret: linkSigningSecret, now: new Date(0), expect: { year, institution } });
+    } catch {
+      return null;
+    }
+    return prisma.dataRequest.findFirst({ where: { id: claims.r, institution: { code: institution }, cycle: { year } }, select: { id: true, workflowId: true, endedAt: true } });
   }
 
   /** Stores what the contact sent before the workflow records it (content-addressed), so the update carries only the hash. */

@@ -57,6 +57,8 @@ export const AuditAction = {
   PLAN_REVIEW_ROUND_ENDED: 'PLAN_REVIEW_ROUND_ENDED',
   REVIEW_DECISION_RECORDED: 'REVIEW_DECISION_RECORDED',
   PLAN_VERSION_PUBLISHED: 'PLAN_VERSION_PUBLISHED',
+  /** A plan review's round of proposals opened: its REVIEW cycle and requests recorded. */
+  REVIEW_ROUND_OPENED: 'REVIEW_ROUND_OPENED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -111,6 +113,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Record<Locale, string>> = 
   PLAN_REVIEW_ROUND_ENDED: { 'es-MX': 'Ronda de propuestas terminada', en: 'Round of proposals ended' },
   REVIEW_DECISION_RECORDED: { 'es-MX': 'Decisión sobre una propuesta', en: 'Decision on a proposal' },
   PLAN_VERSION_PUBLISHED: { 'es-MX': 'Nueva versión del plan publicada', en: 'New plan version published' },
+  REVIEW_ROUND_OPENED: { 'es-MX': 'Ronda de propuestas de la revisión abierta', en: 'Review round of proposals opened' },
 };
 
 /** Whether `action` is one of {@link AuditAction}. */

@@ -119,6 +119,18 @@ textarea { min-height: 6rem; resize: vertical; }
 .breakdown .field { margin: 0; }
 .total-note { font-size: .9rem; color: var(--muted); margin: .25rem 0 0; }
 .previous { font-size: .9rem; color: var(--muted); margin: .2rem 0; }
+.review-objective h2 { font-size: 1.15rem; margin: 1.5rem 0 .25rem; }
+.review-item .item-text { margin: 0 0 .4rem; }
+.review-item .muted { font-size: .9rem; margin: 0 0 .4rem; }
+.choices { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.choices label { display: inline-flex; align-items: center; font-weight: 400; min-height: 2.75rem; margin: 0; }
+details.changes { border-left: 4px solid var(--line); padding-left: .75rem; }
+details.changes > summary { cursor: pointer; font-weight: 600; min-height: 2.75rem; display: list-item; padding: .5rem 0; }
+.target-inputs .breakdown { margin-bottom: .5rem; }
+textarea.mono { font-family: ui-monospace, monospace; font-size: .9rem; }
+.proposal-rows { padding-left: 1.25rem; }
+.proposal-rows li { margin: 0 0 .6rem; overflow-wrap: anywhere; }
+.proposal-line { display: block; font-size: .95rem; }
 .confirmation { font-size: .9rem; background: var(--wash); border-left: 4px solid var(--gold); padding: .4rem .6rem; margin: .4rem 0; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1.25rem 0; }
 button, .button { font: inherit; font-weight: 700; padding: .65rem 1.1rem; border-radius: .25rem; border: 2px solid var(--guinda); background: var(--guinda); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }

@@ -3,25 +3,9 @@ import { formatDeadline } from '../../domain/deadline-text';
 import type { Locale } from '../../domain/input-bounds';
 import { withCode } from '../../domain/institution-name';
 import type { EmailBlock, EmailContext, EmailContextOf, EmailIndicator, EmailPart, Inline, ReceivedIndicator, ReceivedValue } from './email-model';
-import { emailText, type EmailText } from './email-text';
-
-/** What every kind's content function gets: the context, the sentences of one language, and helpers in it. */
-interface Writer {
-  lang: Locale;
-  t: EmailText;
-  /** The institution as people name it in this language, with its code. */
-  who: string;
-  /** An instant written in the reader's zone and this language. */
-  when: (at: string) => string;
-  /** A calendar day (`yyyy-MM-dd`) written in this language. */
-  day: (date: string) => string;
-}
-
-/** A subject and what the block says. */
-type Content = Omit<EmailBlock, 'lang'>;
-
-const paragraph = (...content: Inline[]): EmailPart => ({ type: 'paragraph', content });
-const link = (href: string): Inline => ({ href });
+import { emailText } from './email-text';
+import { link, paragraph, type Content, type Writer } from './email-writer';
+import { reviewEmailContent } from './review-email-content';
 
 /**
  * One language's block of an email: its subject and what it says, part by part (ui/emails/email-model's
@@ -36,7 +20,8 @@ export function emailBlock(c: EmailContext, lang: Locale): EmailBlock {
     when: (at) => formatDeadline({ at, zone: c.zone, locale: lang }),
     day: (date) => dayOrAsWritten(date, lang),
   };
-  const { subject, parts } = content(c, w);
+  // A plan review's request says what it asks (proposals on the items in charge) in words of its own.
+  const { subject, parts } = c.review ? reviewEmailContent(c, c.review, w, content(c, w)) : content(c, w);
   return { lang, subject, parts };
 }
 

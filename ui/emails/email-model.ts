@@ -42,11 +42,46 @@ export interface EmailReceipt {
    */
   correctionEndsAt?: string | null;
   indicators: ReceivedIndicator[];
+  /** A review request's version: the proposals received. */
+  proposals?: EmailReceivedProposal[];
   narrative?: string;
+}
+
+/** A plan item an institution proposes on in a review (`kind` as domain/review: OBJECTIVE, LINE_OF_ACTION, INDICATOR, GOAL). */
+export interface EmailReviewItem {
+  kind: 'OBJECTIVE' | 'LINE_OF_ACTION' | 'INDICATOR' | 'GOAL';
+  code: string;
+  textEs: string;
+  textEn: string;
+}
+
+/** One received proposal, as a review receipt lists it (the change as proposed: wording, unit, breakdown, target). */
+export interface EmailReceivedProposal extends Omit<EmailReviewItem, 'textEs' | 'textEn'> {
+  action: 'KEEP' | 'MODIFY' | 'RETIRE' | 'ADD';
+  objectiveCode?: string;
+  justification: string;
+  text?: { es?: string; en?: string };
+  unit?: string;
+  disaggregation?: string;
+  /** The proposed target in words, both languages (domain/goal-target-text); null: no target. */
+  target?: Record<Locale, string> | null;
+}
+
+/**
+ * What an email of a plan review's request knows beyond a data request's: the plan version under review,
+ * and the items to propose on (a request lists all those in charge; a reminder or escalation those still
+ * without a proposal). A receipt's proposals are in its `receipt.proposals`.
+ */
+export interface EmailReview {
+  planKey: string;
+  planVersion: number;
+  items: EmailReviewItem[];
 }
 
 /** What every email knows: who it is about, the cycle, the deadline in force, the reader's language and zone. */
 interface EmailCommon {
+  /** Present for a plan review's request (cycle kind REVIEW): its emails speak of proposals, not data. */
+  review?: EmailReview;
   /** Language of the recipients; the other language follows below. */
   locale: Locale;
   institution: { code: string; nameEs: string; nameEn: string };

@@ -120,7 +120,8 @@ function ResponseForm(m: RespondPageModel) {
   );
 }
 
-function extensionSentence(m: RespondPageModel): string {
+/** The extension's state in a sentence (pending, approved, rejected with the note, granted). */
+export function extensionSentence(m: Pick<RespondPageModel, 'extension' | 'lang'>): string {
   const e = m.extension!;
   const t = respondText(m.lang);
   const sentence = t.extensionState[e.state](e.deadline);
@@ -142,7 +143,8 @@ function ReadOnlyIntro(m: RespondPageModel) {
   );
 }
 
-function ExtensionForm(m: RespondPageModel) {
+/** Asking for a later deadline: a date and a reason (the secretariat decides). Shared by the review's page. */
+export function ExtensionForm(m: Pick<RespondPageModel, 'lang' | 'extensionForm' | 'urls'>) {
   const t = respondText(m.lang);
   const f = m.extensionForm ?? { deadline: '', reason: '', errors: {} };
   return (
