@@ -170,7 +170,10 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
         link,
         indicators: listed,
         receipt,
-        requestApiUrl: `${base}/api/cycles/${request.cycle.year}/requests/${encodeURIComponent(request.institution.code)}`,
+        // The secretariat's actions on the request (decide an extension, resend…): a review request has its own.
+        requestApiUrl: review
+          ? `${base}/api/reviews/${encodeURIComponent(review.planKey)}/${review.planVersion}/requests/${encodeURIComponent(request.institution.code)}`
+          : `${base}/api/cycles/${request.cycle.year}/requests/${encodeURIComponent(request.institution.code)}`,
         ...(review ? { review } : {}),
       }),
     );

@@ -83,6 +83,40 @@ export interface RequestRouteDeps {
   auth: Auth;
 }
 
+/** The secretariat's actions on one request, as routes: method, path, words (a review request has the same, api/review-routes). */
+export const REQUEST_ACTION_ROUTES = [
+  {
+    method: 'POST',
+    path: 'extension-decision' as RequestAction,
+    summary: 'Decide a pending extension request',
+    description: "Approves (with the deadline asked for, or `deadline`) or rejects the contact's pending extension request; the timeline is recomputed and the contact told. 409 when none is pending.",
+  },
+  {
+    method: 'POST',
+    path: 'extension' as RequestAction,
+    summary: 'Grant more time',
+    description: 'Moves the deadline to a later date without being asked; the timeline is recomputed and the contact told. 400 when the date is not after the deadline in force.',
+  },
+  {
+    method: 'POST',
+    path: 'resend' as RequestAction,
+    summary: 'Send the request again',
+    description: 'Sends the data request again to the current contacts, threaded under the first, listing only the indicators still missing; clears an attention flag once sent. The body may be empty.',
+  },
+  {
+    method: 'PUT',
+    path: 'contacts' as RequestAction,
+    summary: "Replace the institution's contacts",
+    description: 'Replaces the contacts of the roles named; the next emails go to the new people, and links sent to replaced contacts stop working (403).',
+  },
+  {
+    method: 'POST',
+    path: 'exempt' as RequestAction,
+    summary: 'Exempt the institution from the cycle',
+    description: 'Ends the request as EXEMPTED, with the reason; the contact is told.',
+  },
+] as const;
+
 /**
  * Secretariat actions on one institution's request of a cycle (each a validated Temporal update on
  * `request/<year>/<institution>`), its detailed state, and closing a whole cycle early.
@@ -134,39 +168,7 @@ export function registerRequestRoutes(app: FastifyInstance, { prisma, temporal, 
   );
 
   // The secretariat's actions on one request: each body is checked by its schema, then one validated update runs.
-  const actions = [
-    {
-      method: 'POST',
-      path: 'extension-decision' as RequestAction,
-      summary: 'Decide a pending extension request',
-      description: "Approves (with the deadline asked for, or `deadline`) or rejects the contact's pending extension request; the timeline is recomputed and the contact told. 409 when none is pending.",
-    },
-    {
-      method: 'POST',
-      path: 'extension' as RequestAction,
-      summary: 'Grant more time',
-      description: 'Moves the deadline to a later date without being asked; the timeline is recomputed and the contact told. 400 when the date is not after the deadline in force.',
-    },
-    {
-      method: 'POST',
-      path: 'resend' as RequestAction,
-      summary: 'Send the request again',
-      description: 'Sends the data request again to the current contacts, threaded under the first, listing only the indicators still missing; clears an attention flag once sent. The body may be empty.',
-    },
-    {
-      method: 'PUT',
-      path: 'contacts' as RequestAction,
-      summary: "Replace the institution's contacts",
-      description: 'Replaces the contacts of the roles named; the next emails go to the new people, and links sent to replaced contacts stop working (403).',
-    },
-    {
-      method: 'POST',
-      path: 'exempt' as RequestAction,
-      summary: 'Exempt the institution from the cycle',
-      description: 'Ends the request as EXEMPTED, with the reason; the contact is told.',
-    },
-  ] as const;
-  for (const action of actions) {
+  for (const action of REQUEST_ACTION_ROUTES) {
     api.route({
       method: action.method,
       url: `/api/cycles/:year/requests/:institution/${action.path}`,

@@ -6,11 +6,13 @@ import { ZPublishPlanVersionInput, ZReviewDecisionInput } from '../domain/review
 import { Access } from '../domain/roles';
 import type { PrismaClient } from '../prisma/client';
 import type { Auth } from './auth/principal';
+import { REQUEST_ACTIONS, runReviewRequestAction } from './commands/request-command';
 import { publishReviewedPlan, recordReviewDecision } from './commands/review-commands';
 import { startPlanReview, ZStartPlanReviewBody } from './commands/start-plan-review';
 import { type DOSSIER_FORMATS, dossierFile, listPlanReviews, planReviewDetail } from './queries/plan-reviews';
 import { requestLanguage } from './request-language';
-import { AUTH_PROBLEMS, json, LOCATION, responses, SIGNED_IN, Tag, zInstant } from './route-schemas';
+import { REQUEST_ACTION_ROUTES, ZCommandResult } from './request-routes';
+import { AUTH_PROBLEMS, BODY_PROBLEMS, json, LOCATION, responses, SIGNED_IN, Tag, zInstant } from './route-schemas';
 
 const STATUS = z.enum(['ROUND_OPEN', 'DECIDING', 'PUBLISHED']);
 
@@ -68,6 +70,8 @@ const ZReviewParams = z.strictObject({
   planKey: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'must be a plan key such as MX-NAP-1325').max(64),
   version: z.coerce.number().int().min(1).max(10_000),
 });
+
+const ZReviewRequestParams = ZReviewParams.extend({ institution: z.string().regex(/^[A-Z][A-Z0-9-]{0,31}$/, 'must be an institution code such as SRE') });
 
 const ZDossierParams = ZReviewParams.extend({ file: z.string().regex(/^dossier\.(json|html|pdf|xlsx|csv)$/, 'must be dossier.<format>: json, html, pdf, xlsx or csv') });
 
@@ -171,6 +175,29 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ReviewRouteDeps
       return reply.status(201).header('location', `/api/plans/${encodeURIComponent(result.planKey)}`).send(result);
     },
   );
+
+  // The secretariat's actions on one review request: the same updates as a data request's.
+  for (const action of REQUEST_ACTION_ROUTES) {
+    api.route({
+      method: action.method,
+      url: `/api/reviews/:planKey/:version/requests/:institution/${action.path}`,
+      onRequest: auth.requires(Access.ACT),
+      schema: {
+        tags: [Tag.REVIEWS],
+        summary: `Review request: ${action.summary.charAt(0).toLowerCase()}${action.summary.slice(1)}`,
+        description: `${action.description} (On the institution's review request \`review/<planKey>/v<version>/<institution>\`.)`,
+        security: SIGNED_IN,
+        params: ZReviewRequestParams,
+        body: REQUEST_ACTIONS[action.path].body,
+        response: responses({ 200: json(ZCommandResult, 'Done: the request after the change.') }, BODY_PROBLEMS, AUTH_PROBLEMS, 404, 409, 503),
+      },
+      handler: async (request) => {
+        const who = await auth.guard(request, Access.ACT);
+        const { planKey, version, institution } = request.params;
+        return runReviewRequestAction(deps, { planKey, version, institution, action: action.path, body: request.body, who: who.name, lang: requestLanguage(request, 'en') });
+      },
+    });
+  }
 
   api.get(
     '/api/reviews/:planKey/:version/:file',

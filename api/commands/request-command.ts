@@ -65,13 +65,33 @@ export async function runRequestAction(
   { prisma, temporal }: CommandDeps,
   { year, institution, action, body, who, lang }: { year: number; institution: string; action: RequestAction; body: unknown; who: string; lang: Locale },
 ): Promise<CommandResult> {
+  const row = await findRequest(prisma, year, institution, lang);
+  return runActionOn({ temporal }, { workflowId: row.workflowId, name: requestName(lang, year, institution), action, body, who, lang });
+}
+
+/**
+ * The same actions on a plan review's request (`review/<planKey>/v<version>/<institution>`): the same
+ * workflow and updates, reached by the review's key (api/review-routes).
+ */
+export async function runReviewRequestAction(
+  { prisma, temporal }: CommandDeps,
+  { planKey, version, institution, action, body, who, lang }: { planKey: string; version: number; institution: string; action: RequestAction; body: unknown; who: string; lang: Locale },
+): Promise<CommandResult> {
+  const workflowId = `review/${planKey}/v${version}/${institution}`;
+  const row = await prisma.dataRequest.findUnique({ where: { workflowId }, select: { workflowId: true } });
+  if (!row) throw new AppError('NOT_FOUND', lang === 'en' ? `No review request of ${planKey} v${version} for institution ${institution}.` : `No hay solicitud de revisión de ${planKey} v${version} para la institución ${institution}.`);
+  const name = lang === 'en' ? `The review request of ${institution}` : `La solicitud de revisión de ${institution}`;
+  return runActionOn({ temporal }, { workflowId: row.workflowId, name, action, body, who, lang });
+}
+
+/** Parses `body` with the action's schema (who acts defaults to who asks) and runs its update on `workflowId`. */
+async function runActionOn({ temporal }: Pick<CommandDeps, 'temporal'>, { workflowId, name, action, body, who, lang }: { workflowId: string; name: string; action: RequestAction; body: unknown; who: string; lang: Locale }): Promise<CommandResult> {
   const spec = REQUEST_ACTIONS[action];
   const parsed = spec.body.parse(body ?? {}) as Record<string, unknown>;
   const command = parsed[spec.actor] === undefined ? { ...parsed, [spec.actor]: who } : parsed;
-  const row = await findRequest(prisma, year, institution, lang);
   // One table of actions: each update takes the body its schema parsed (the table pairs them).
   const update = spec.update as unknown as UpdateDefinition<CommandResult, [Record<string, unknown>]>;
-  return runUpdate(requestName(lang, year, institution), () => temporal.workflow.getHandle(row.workflowId).executeUpdate(update, { args: [command] }), lang);
+  return runUpdate(name, () => temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [command] }), lang);
 }
 
 /** Closes a whole cycle early (every open request is closed with the reason); refuses a closed one. */
