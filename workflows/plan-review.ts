@@ -80,7 +80,8 @@ export async function planReview(input: PlanReviewInput): Promise<PlanReviewStat
     }
   }
 
-  const opened = await openPlanReview({ workflowId, planKey: input.planKey, version: input.version, startedBy: input.startedBy, deadlineBusinessDays: input.deadlineBusinessDays ?? REVIEW_ROUND_BUSINESS_DAYS });
+  const startedAt = new Date(workflowInfo().startTime).toISOString();
+  const opened = await openPlanReview({ workflowId, planKey: input.planKey, version: input.version, startedBy: input.startedBy, startedAt, deadlineBusinessDays: input.deadlineBusinessDays ?? REVIEW_ROUND_BUSINESS_DAYS });
   state.reviewId = opened.reviewId;
   const round = await prepareReviewRound({ reviewId: opened.reviewId, workflowId, deadlineDate: opened.deadlineDate, openedBy: input.startedBy });
   state.cycleId = round.cycleId;
@@ -108,7 +109,7 @@ export async function planReview(input: PlanReviewInput): Promise<PlanReviewStat
     if (progress.open === 0) break;
     await condition(() => endedSignals - seen >= progress.open, '6 hours');
   }
-  await endReviewRound({ reviewId: opened.reviewId, idempotencyKey: `${workflowId}/round-ended` });
+  await endReviewRound({ reviewId: opened.reviewId, endedAt: new Date().toISOString(), idempotencyKey: `${workflowId}/round-ended` });
   if (state.phase === 'ROUND_OPEN') state.phase = 'DECIDING';
   await compileDossier(opened.reviewId);
 

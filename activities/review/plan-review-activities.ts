@@ -14,21 +14,22 @@ import { loadReviewSynthesis } from './load-review-synthesis';
  * The review workflow's own steps (workflows/plan-review): opening the review's record with its synthesis,
  * ending the round, and the schedule's kickoff starting the review. Each keyed so a retry changes nothing.
  */
-export function createPlanReviewActivities({ prisma, clock }: ActivityDeps) {
+export function createPlanReviewActivities({ prisma }: ActivityDeps) {
   return {
     /**
-     * Opens the review's record (`PlanReview`, keyed by the workflow id) with the synthesis of the stored
-     * annual reports, and says the round's deadline (`deadlineBusinessDays` business days after the day it
-     * opened, Mexico City, holidays counted). A retry finds the row and answers the same.
+     * Opens the review's record (`PlanReview`, keyed by the workflow id) as of `startedAt` (the workflow's
+     * clock) with the synthesis of the stored annual reports, and says the round's deadline
+     * (`deadlineBusinessDays` business days after the day it opened, Mexico City, holidays counted). A retry
+     * finds the row and answers the same.
      */
-    async openPlanReview({ workflowId, planKey, version, startedBy, deadlineBusinessDays }: { workflowId: string; planKey: string; version: number; startedBy: string; deadlineBusinessDays: number }): Promise<{ reviewId: string; deadlineDate: string }> {
+    async openPlanReview({ workflowId, planKey, version, startedBy, startedAt: startedAtIso, deadlineBusinessDays }: { workflowId: string; planKey: string; version: number; startedBy: string; /** The workflow's start (its own clock). */ startedAt: string; deadlineBusinessDays: number }): Promise<{ reviewId: string; deadlineDate: string }> {
       const plan = await prisma.plan.findUnique({ where: { key_version: { key: planKey, version } }, select: { id: true } });
       if (!plan) throw ApplicationFailure.create({ type: 'NotFound', message: `plan ${planKey} v${version} is not loaded`, nonRetryable: true });
       const calendar = await businessCalendar(prisma);
       const existing = await prisma.planReview.findUnique({ where: { workflowId }, select: { id: true, startedAt: true } });
       if (existing) return { reviewId: existing.id, deadlineDate: kickoffDeadline({ openedAt: existing.startedAt.toISOString(), calendar, businessDays: deadlineBusinessDays }) };
       const synthesis = await loadReviewSynthesis(prisma, { planId: plan.id });
-      const startedAt = clock();
+      const startedAt = new Date(startedAtIso);
       const review = await prisma.$transaction(async (tx) => {
         await tx.planReview.createMany({ data: [{ planId: plan.id, workflowId, startedAt, startedBy, synthesis: synthesis as unknown as Prisma.InputJsonValue }], skipDuplicates: true });
         const row = await tx.planReview.findUniqueOrThrow({ where: { workflowId }, select: { id: true, startedAt: true } });
@@ -39,8 +40,8 @@ export function createPlanReviewActivities({ prisma, clock }: ActivityDeps) {
     },
 
     /** Every request of the round has ended: the review waits for decisions; the round's cycle is closed. */
-    async endReviewRound({ reviewId, idempotencyKey }: { reviewId: string; idempotencyKey: string }): Promise<void> {
-      const now = clock();
+    async endReviewRound({ reviewId, endedAt, idempotencyKey }: { reviewId: string; /** The workflow's clock. */ endedAt: string; idempotencyKey: string }): Promise<void> {
+      const now = new Date(endedAt);
       await prisma.$transaction(async (tx) => {
         const review = await tx.planReview.findUniqueOrThrow({ where: { id: reviewId }, select: { cycleId: true, workflowId: true } });
         await tx.planReview.updateMany({ where: { id: reviewId, status: 'ROUND_OPEN' }, data: { status: 'DECIDING', roundEndedAt: now } });

@@ -55,7 +55,8 @@ export function createReviewRoundActivities({ prisma, clock }: ActivityDeps) {
       const { plan } = review;
       const year = DateTime.fromJSDate(review.startedAt, { zone: DEFAULT_ZONE }).year;
       const policy = DEFAULT_REPORTING_POLICY;
-      const now = clock();
+      // The round opens when the review started (workflow time), whenever this activity runs.
+      const now = review.startedAt;
       const timeline = computeTimeline({ policy, openedAt: now.toISOString(), deadlineDate: input.deadlineDate, calendar: await businessCalendar(prisma) });
 
       const reviewPlan = await loadReviewPlan(prisma, plan.id);

@@ -19,6 +19,16 @@ export function itemName(p: { kind: ReviewItemKind; code: string }, lang: 'es-MX
 /** The kind alone, for "a goal has no …". */
 const kindWord = (kind: ReviewItemKind, lang: 'es-MX' | 'en') => itemWords(kind, '')[lang].trim();
 
+const ACTION_WORDS: Record<TDossierProposal['action'], { 'es-MX': string; en: string }> = {
+  KEEP: { 'es-MX': 'conservar', en: 'keep' },
+  MODIFY: { 'es-MX': 'modificar', en: 'modify' },
+  RETIRE: { 'es-MX': 'retirar', en: 'retire' },
+  ADD: { 'es-MX': 'agregar', en: 'add' },
+};
+
+/** The same action with the same change (as the institution wrote it). */
+const sameProposal = (a: TDossierProposal, b: TDossierProposal) => a.action === b.action && JSON.stringify(a.change) === JSON.stringify(b.change);
+
 const accepted = (p: TDossierProposal) => p.decision !== null && p.decision.decision !== 'REJECTED';
 const changes = (p: TDossierProposal) => p.action === 'MODIFY' || p.action === 'KEEP' || p.action === 'ADD';
 
@@ -63,9 +73,11 @@ export function checkDecision({ proposals, input, published }: { proposals: read
     if (retirement) {
       return refusal(400, 'ITEM_RETIRED', 'decision', `${es} se retira (propuesta aceptada de ${retirement.institutionCode}): no puede también modificarse ni conservarse.`, `${en} is retired (accepted proposal of ${retirement.institutionCode}): it cannot also be modified or kept.`);
     }
-    const rival = others.find((p) => p.action === 'MODIFY' || p.action === 'ADD');
-    if (rival && target.action !== 'KEEP') {
-      return refusal(400, 'CONFLICTING_CHANGE', 'decision', `${es} ya tiene un cambio aceptado (propuesta de ${rival.institutionCode}): acepte una con los cambios de ambas y rechace la otra.`, `${en} already has an accepted change (proposal of ${rival.institutionCode}): accept one with both changes merged and reject the other.`);
+    // Two institutions proposing the very same thing agree; anything else on one item is a conflict (a
+    // change beside a keep, two different changes).
+    const rival = others.find((p) => p.action !== 'RETIRE' && !sameProposal(p, target));
+    if (rival) {
+      return refusal(400, 'CONFLICTING_CHANGE', 'decision', `${es} ya tiene aceptada otra propuesta (${rival.institutionCode}: ${ACTION_WORDS[rival.action]['es-MX']}): acepte una, con los cambios de ambas si hace falta, y rechace la otra.`, `${en} already has another accepted proposal (${rival.institutionCode}: ${ACTION_WORDS[rival.action].en}): accept one, with both changes merged if needed, and reject the other.`);
     }
   } else {
     const modified = others.find((p) => p.action === 'MODIFY' || p.action === 'KEEP');

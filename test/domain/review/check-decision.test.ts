@@ -8,7 +8,7 @@ const proposal = (institutionCode: string, kind: TDossierProposal['kind'], code:
   code,
   action,
   objectiveCode: null,
-  change: action === 'MODIFY' ? { text: { es: 'Nuevo texto', en: 'New text' } } : null,
+  change: action === 'MODIFY' ? { text: { es: `Nuevo texto de ${institutionCode}`, en: `New text of ${institutionCode}` } } : null,
   justification: 'Porque sí',
   version: 1,
   submittedAt: '2029-02-01T15:00:00.000Z',
@@ -42,6 +42,14 @@ describe('checkDecision (pure)', () => {
     const first = proposal('SRE', 'GOAL', '1.g1', 'MODIFY', 'ACCEPTED');
     const second = proposal('SEMAR', 'GOAL', '1.g1', 'MODIFY');
     expect(checkDecision({ proposals: [first, second], input: { proposalKey: second.key, decision: 'ACCEPTED' }, published: false })).toMatchObject({ code: 'CONFLICTING_CHANGE', item: 'goal 1.g1' });
+  });
+
+  it('refuses a change beside an accepted keep, and accepts the same proposal from two institutions', () => {
+    const keep = proposal('SRE', 'GOAL', '5.g2', 'KEEP', 'ACCEPTED');
+    const change = proposal('SEMAR', 'GOAL', '5.g2', 'MODIFY');
+    expect(checkDecision({ proposals: [keep, change], input: { proposalKey: change.key, decision: 'ACCEPTED' }, published: false })).toMatchObject({ code: 'CONFLICTING_CHANGE', item: 'goal 5.g2' });
+    const sameKeep = proposal('SEMAR', 'GOAL', '5.g2', 'KEEP');
+    expect(checkDecision({ proposals: [keep, sameKeep], input: { proposalKey: sameKeep.key, decision: 'ACCEPTED' }, published: false })).toBeUndefined();
   });
 
   it('refuses changes that do not fit the item, unknown proposals and decisions after publication', () => {
