@@ -842,7 +842,7 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       command: ['npm', 'run', 'bench', '--', ...process.argv.slice(2)].join(' '),
-      machine,
+      machine: { ...machine, loadAverage1mAtEnd: Math.round(os.loadavg()[0] * 100) / 100 },
       sizes: { entities: options.entities, baseline: options.baseline, concurrency: options.concurrency, submissions: options.submissions, submitConcurrency: options.submitConcurrency, emails: options.emails, activitySlots: options.activitySlots, pgPool: options.pgPool },
       temporal: backends.map((b) => ({
         temporal: b.temporal,
