@@ -229,7 +229,7 @@ dynamicConfigClient:
 const DYNAMIC_CONFIG = `# Written by nap1325 scripts/infra/temporal-postgres.ts.
 history.hostLevelCacheMaxSize:
   - value: 8192
-frontend.maxNamespaceVisibilityRPSPerInstance:
+frontend.namespaceRPS.visibility:
   - value: 100
 limit.maxIDLength:
   - value: 255
