@@ -456,7 +456,7 @@ async function probeTestServer({ executable, env }: { executable: string; env: R
  * LOCK_STALE_MS. Two waiters may both take over the same stale lock; that only costs a duplicate build,
  * because every install ends in an atomic rename.
  */
-async function withLock<T>({ lockPath, log }: { lockPath: string; log: TLog }, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>({ lockPath, log }: { lockPath: string; log: TLog }, fn: () => Promise<T>): Promise<T> {
   const waitStarted = Date.now();
   let announced = false;
   for (;;) {
@@ -571,10 +571,10 @@ async function fetchOk(url: URL | string, timeoutMs: number): Promise<Response> 
   return response;
 }
 
-type TRunResult = { code: number | null; stdout: string; stderr: string };
+export type TRunResult = { code: number | null; stdout: string; stderr: string };
 
 /** Spawns without a shell and collects output; rejects only when the command cannot be started or times out. */
-function run({
+export function run({
   command,
   args,
   env = process.env,
@@ -600,7 +600,7 @@ function run({
 }
 
 /** {@link run}, but a non-zero exit is an Error carrying the last lines of output. */
-async function runChecked(input: Parameters<typeof run>[0]): Promise<TRunResult> {
+export async function runChecked(input: Parameters<typeof run>[0]): Promise<TRunResult> {
   const result = await run(input);
   if (result.code === 0) return result;
   const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
