@@ -12,6 +12,7 @@ import { DEFAULT_REPORTING_POLICY } from '../../domain/reporting-policy';
 import { DEFAULT_SCHEDULE_CONFIG } from '../../domain/schedule-config';
 import { kickoffDeadline, yearlyKickoff } from '../../domain/yearly-kickoff';
 import { ensureSchedules } from '../../worker/ensure-schedules';
+import { planReviewKickoff } from '../../workflows';
 import { eventually } from '../support/app-harness';
 import { useHarness } from '../support/use-harness';
 
@@ -169,7 +170,7 @@ describe('the yearly cycle', () => {
 });
 
 describe('the plan review', () => {
-  it('exists only once the adoption date is set; its next run is adoption + 3 years at 09:00 Mexico City; it records that the review is due', async () => {
+  it('exists only once the adoption date is set; its next run is adoption + 3 years at 09:00 Mexico City; a run records that the review is due and starts it once', async () => {
     const h = harness();
     const plan = await h.prisma.plan.findFirstOrThrow();
     const id = `plan-review/${plan.key}/v${plan.version}`;
@@ -183,7 +184,7 @@ describe('the plan review', () => {
     const described = await h.env.client.schedule.getHandle(id).describe();
     expect(described.info.nextActionTimes[0].toISOString()).toBe(expected);
     expect(described.info.nextActionTimes[1].toISOString()).toBe(DateTime.fromISO(adoptedOn, { zone: ZONE }).plus({ years: 6 }).set({ hour: 9 }).toUTC().toISO());
-    expect(described.action).toMatchObject({ workflowType: 'planReviewKickoff', workflowId: `review/${plan.key}/v${plan.version}`, args: [{ planKey: plan.key, version: plan.version }] });
+    expect(described.action).toMatchObject({ workflowType: 'planReviewKickoff', workflowId: `kickoff/review/${plan.key}/v${plan.version}`, args: [{ planKey: plan.key, version: plan.version }] });
     const list = await call('GET', '/api/schedules?lang=en');
     expect(list.json.notices).toEqual([]);
     expect(list.json.schedules.find((s: { id: string }) => s.id === id)).toMatchObject({ kind: 'PLAN_REVIEW', workflowType: 'planReviewKickoff', });
@@ -191,7 +192,21 @@ describe('the plan review', () => {
 
     expect((await call('POST', `/api/schedules/${encodeURIComponent(id)}/trigger`)).status).toBe(202);
     const due = await eventually(async () => (await audit(AuditAction.PLAN_REVIEW_DUE))[0], { what: 'the review hook' });
-    expect(due).toMatchObject({ actor: `schedule:${id}`, data: expect.objectContaining({ planKey: plan.key, version: plan.version, workflowId: expect.stringMatching(new RegExp(`^review/${plan.key}/v${plan.version}-`)) }) });
+    expect(due).toMatchObject({ actor: `schedule:${id}`, data: expect.objectContaining({ planKey: plan.key, version: plan.version, workflowId: expect.stringMatching(new RegExp(`^kickoff/review/${plan.key}/v${plan.version}-`)) }) });
+    // The run started the review itself, `review/<key>/v<n>`; a second run finds it started and starts nothing.
+    const started = await eventually(async () => (await audit(AuditAction.PLAN_REVIEW_KICKOFF))[0], { what: 'the review started' });
+    expect(started).toMatchObject({ data: expect.objectContaining({ outcome: 'STARTED', workflowId: `review/${plan.key}/v${plan.version}` }) });
+    expect((await h.env.client.workflow.getHandle(`review/${plan.key}/v${plan.version}`).describe()).type).toBe('planReview');
+    // Another run (a trigger in the same second would reuse the run's id: started directly here) starts nothing.
+    const second = await h.env.client.workflow.execute(planReviewKickoff, { taskQueue: h.taskQueue, workflowId: `kickoff/review/${plan.key}/v${plan.version}-second`, args: [{ planKey: plan.key, version: plan.version }] });
+    expect(second).toEqual({ outcome: 'ALREADY_STARTED', workflowId: `review/${plan.key}/v${plan.version}` });
+    expect((await audit(AuditAction.PLAN_REVIEW_KICKOFF)).map((r) => (r.data as { outcome: string }).outcome).sort()).toEqual(['ALREADY_STARTED', 'STARTED']);
+    // The review and its round's requests stop here (this test is about the schedule).
+    const round = await eventually(async () => {
+      const rows = await h.prisma.dataRequest.findMany({ where: { cycle: { kind: 'REVIEW' } }, select: { workflowId: true } });
+      return rows.length ? rows : undefined;
+    }, { what: "the round's requests" });
+    for (const wf of [`review/${plan.key}/v${plan.version}`, ...round.map((r) => r.workflowId)]) await h.env.client.workflow.getHandle(wf).terminate('test over').catch(() => undefined);
 
     // The date unset again: the schedule goes, the notice comes back.
     expect((await call('PUT', `/api/plans/${plan.key}/versions/${plan.version}`, { adoptedOn: null })).status).toBe(200);
