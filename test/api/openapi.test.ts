@@ -99,6 +99,11 @@ const PAGES: Record<string, string> = {
   'POST /schedules/:id/resume': "its form: resume a schedule with a note",
   'POST /schedules/:id/trigger': "its button: run a schedule now",
   'POST /schedules/yearly-cycle/backfill': "its form: start a missed year's kickoff",
+  'GET /reviews': 'the plan reviews page (and its form to start one)',
+  'POST /reviews/start': 'its form: start the review now',
+  'GET /reviews/:planKey/:version': "a review's page (round, synthesis, proposals, crosswalk, dossier)",
+  'POST /reviews/:planKey/:version/decisions': 'its form: record the decision on a proposal',
+  'POST /reviews/:planKey/:version/publish': "its form: publish the plan's next version",
 };
 
 type Document = {
@@ -594,6 +599,42 @@ describe('a small cycle answers only what the document describes', () => {
     expect((await call('POST', '/api/schedules/nope/trigger')).status).toBe(404);
     expect((await call('POST', '/api/schedules/yearly-cycle/backfill', { body: { year: YEAR + 1 } })).status).toBe(400);
     expect((await call('POST', '/api/schedules/yearly-cycle/backfill', { body: { year: YEAR }, headers: { authorization: 'Bearer wrong' } })).status).toBe(403);
+  });
+
+  it('plan reviews: list, start (once), one review, decisions and publication refused while the round is open, the dossier, review request actions', async () => {
+    // The schedules test above ran the review schedule: its run started review/<key>/v1.
+    const reviews = await eventually(async () => {
+      const list = await call('GET', '/api/reviews');
+      return list.json.reviews.length ? list : undefined;
+    }, { what: 'the review started by the schedule' });
+    expect(reviews.json.reviews[0]).toMatchObject({ planKey: 'MX-NAP-1325', version: 1, status: 'ROUND_OPEN' });
+    expect((await call('POST', '/api/reviews', { body: {} })).status).toBe(409);
+    expect((await call('POST', '/api/reviews', { body: { deadlineBusinessDays: 500 } })).status).toBe(400);
+    const base = '/api/reviews/MX-NAP-1325/1';
+    const detail = await eventually(async () => {
+      const d = await call('GET', base);
+      return d.json.requests?.length ? d : undefined;
+    }, { what: "the round's requests" });
+    expect(detail.status).toBe(200);
+    expect((await call('GET', '/api/reviews/MX-NAP-1325/9')).status).toBe(404);
+    expect((await call('GET', '/api/reviews/mx/1')).status).toBe(400);
+    expect((await call('POST', `${base}/decisions`, { body: { proposalKey: 'SRE/GOAL/9.g9', decision: 'ACCEPTED' } })).status).toBe(404);
+    expect((await call('POST', `${base}/decisions`, { body: { proposalKey: 'SRE/GOAL/1.g1', decision: 'REJECTED' } })).status).toBe(400);
+    expect((await call('POST', `${base}/publish`, { body: {} })).status).toBe(409);
+    expect((await call('POST', `${base}/publish`, { body: { crosswalk: 'all' } })).status).toBe(400);
+    expect((await call('GET', `${base}/dossier.pdf`)).status).toBe(404);
+    expect((await call('GET', `${base}/dossier.doc`)).status).toBe(400);
+    const request = (code: string, action: string) => `${base}/requests/${code}/${action}`;
+    expect((await call('POST', request('SRE', 'resend'))).status).toBe(200);
+    expect((await call('POST', request('SRE', 'extension-decision'), { body: { approve: true } })).status).toBe(409);
+    const later = DateTime.fromISO(detail.json.requests[0].deadline).setZone('America/Mexico_City').plus({ days: 20 }).toISODate()!;
+    expect((await call('POST', request('SRE', 'extension'), { body: { deadline: later, reason: 'Más tiempo para consultar' } })).status).toBe(200);
+    expect((await call('PUT', request('SRE', 'contacts'), { body: { contacts: [{ role: 'ALTERNATE', name: 'Ana', email: 'ana@example.org' }] } })).status).toBe(200);
+    expect((await call('POST', request('SEDENA', 'exempt'), { body: { reason: 'Sin cambios que proponer' } })).status).toBe(200);
+    expect((await call('POST', request('NOPE', 'resend'))).status).toBe(404);
+    // The review stops here: this file is about the document.
+    for (const r of detail.json.requests as { workflowId: string }[]) await env.client.workflow.getHandle(r.workflowId).terminate('test over').catch(() => undefined);
+    await env.client.workflow.getHandle(reviews.json.reviews[0].workflowId).terminate('test over').catch(() => undefined);
   });
 
   it('checked a response of every documented operation', () => {
