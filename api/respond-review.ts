@@ -16,7 +16,7 @@ import { submitUpdate } from '../workflows';
 import { respondUrl, type RespondContext } from './respond-context';
 import { buildReviewRespondPageModel } from './review-respond-page-model';
 import { formToProposals, placeReviewIssues, type ReviewFormSubmission } from './review-respond-form';
-import { runUpdate } from './run-update';
+import { answerSubmission, submitStaged } from './submit-staged';
 
 /** What a program reads behind a review request's link (`Accept: application/json`). */
 export const ZReviewRespondView = z
@@ -157,35 +157,15 @@ export function createRespondReview({ prisma, temporal, now }: RespondReviewDeps
       await prisma.stagedSubmission.createMany({ data: [{ dataRequestId: ctx.dataRequest.id, contentHash, content: validation.content }], skipDuplicates: true });
       let result: SubmitResult;
       try {
-        result = await runUpdate(
-          requestName(ctx),
-          () => temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(submitUpdate, { args: [{ contentHash, final, submittedBy: ctx.claims.c, ...(reason ? { reason } : {}) }] }),
-          ctx.lang,
-        );
+        result = await submitStaged({ prisma, temporal }, { ctx, name: requestName(ctx), contentHash, final, reason });
       } catch (err) {
-        const duplicate = await duplicateOfLatest(ctx, contentHash);
-        if (duplicate) result = duplicate;
-        else if (err instanceof AppError) return refuse(err);
-        else throw err;
+        if (err instanceof AppError) return refuse(err);
+        throw err;
       }
-      if (form) {
-        const notice = result.duplicate ? 'duplicate' : result.kind === 'DRAFT' ? 'draft' : result.kind === 'CORRECTION' ? 'corrected' : 'submitted';
-        return reply.redirect(respondUrl(ctx, { extra: { notice, v: String(result.version) } }), 303);
-      }
-      const { contentHash: _hash, ...answer } = result;
-      return reply.status(result.duplicate ? 200 : 201).send(answer);
+      return answerSubmission(reply, ctx, result, { form: Boolean(form) });
     },
   };
 
-  /** An identical resubmission is answered `duplicate: true`, even once the request has ended. */
-  async function duplicateOfLatest(ctx: RespondContext, contentHash: string): Promise<SubmitResult | undefined> {
-    const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' } });
-    if (latest && latest.contentHash === contentHash && latest.kind !== 'DRAFT') {
-      const row = await prisma.dataRequest.findUniqueOrThrow({ where: { id: ctx.dataRequest.id }, select: { status: true } });
-      return { status: row.status, version: latest.version, duplicate: true, kind: latest.kind, contentHash };
-    }
-    return undefined;
-  }
 }
 
 function requestName(ctx: RespondContext): string {

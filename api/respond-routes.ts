@@ -20,6 +20,7 @@ import { loadRespondContext, respondUrl, ZRespondQuery, type RespondContext } fr
 import { formToSubmission, placeIssues } from './respond-form';
 import { buildRespondPageModel, correctionWindowEnd, valueRows } from './respond-page-model';
 import { runUpdate } from './run-update';
+import { answerSubmission, submitStaged } from './submit-staged';
 import { createRespondReview, ZReviewRespondView } from './respond-review';
 import { proposalRows } from './review-respond-page-model';
 import { ZRequestStatus } from './cycle-routes';
@@ -249,26 +250,12 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
       const contentHash = await stageSubmission(ctx.dataRequest.id, input, submissionContentHash({ values: validation.values, narrative: input.narrative }));
       let result: SubmitResult;
       try {
-        result = await runUpdate(
-          requestName(ctx),
-          () =>
-            temporal.workflow.getHandle(ctx.dataRequest.workflowId).executeUpdate(submitUpdate, {
-              args: [{ contentHash, final: input.final, submittedBy: ctx.claims.c, ...(input.reason ? { reason: input.reason } : {}) }],
-            }),
-          ctx.lang,
-        );
+        result = await submitStaged({ prisma, temporal }, { ctx, name: requestName(ctx), contentHash, final: input.final, reason: input.reason });
       } catch (err) {
-        const duplicate = await duplicateOfLatest(ctx, contentHash);
-        if (duplicate) result = duplicate;
-        else if (err instanceof AppError) return refuse(err);
-        else throw err;
+        if (err instanceof AppError) return refuse(err);
+        throw err;
       }
-      if (form) {
-        const notice = result.duplicate ? 'duplicate' : result.kind === 'DRAFT' ? 'draft' : result.kind === 'CORRECTION' ? 'corrected' : 'submitted';
-        return reply.redirect(respondUrl(ctx, { extra: { notice, v: String(result.version) } }), 303);
-      }
-      const { contentHash: _hash, ...answer } = result;
-      return reply.status(result.duplicate ? 200 : 201).send(answer);
+      return answerSubmission(reply, ctx, result, { form: Boolean(form) });
     },
   );
 
@@ -465,15 +452,6 @@ export function registerRespondRoutes(app: FastifyInstance, deps: RespondRouteDe
     return contentHash;
   }
 
-  /** An identical resubmission is answered `duplicate: true`, even once the request has ended: nothing accepted is lost or doubled. */
-  async function duplicateOfLatest(ctx: RespondContext, contentHash: string): Promise<SubmitResult | undefined> {
-    const latest = await prisma.submission.findFirst({ where: { dataRequestId: ctx.dataRequest.id }, orderBy: { version: 'desc' } });
-    if (latest && latest.contentHash === contentHash && latest.kind !== 'DRAFT') {
-      const row = await prisma.dataRequest.findUniqueOrThrow({ where: { id: ctx.dataRequest.id }, select: { status: true } });
-      return { status: row.status, version: latest.version, duplicate: true, kind: latest.kind, contentHash };
-    }
-    return undefined;
-  }
 }
 
 function requestName(ctx: { lang: Locale; params: { year: number; institution: string } }): string {

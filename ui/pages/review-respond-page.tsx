@@ -1,4 +1,5 @@
 import { withCode } from '../../domain/institution-name';
+import { RequestFacts } from '../components/request-facts';
 import { requestStatusLabel } from '../../domain/request-status-labels';
 import { ErrorSummary } from '../components/error-summary';
 import { describedBy, Field } from '../components/field';
@@ -26,22 +27,7 @@ export function ReviewRespondPage(m: ReviewRespondPageModel) {
       <h1>
         {t.title(m.planVersion)}: {withCode(name, m.institution.code)}
       </h1>
-      <dl class="facts">
-        <dt>{rt.deadline}</dt>
-        <dd>{m.deadlineText}</dd>
-        <dt>{rt.status}</dt>
-        <dd>
-          <span class="status">{requestStatusLabel(m.status, m.lang)}</span>
-        </dd>
-        {m.latest ? (
-          <>
-            <dt>{rt.version}</dt>
-            <dd>
-              {m.latest.version} ({t.receiptKind[m.latest.kind]}, {m.latest.atText})
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <RequestFacts lang={m.lang} deadlineText={m.deadlineText} status={m.status} latest={m.latest} kindLabel={t.receiptKind} />
       {m.notice ? <Notice kind={m.notice.kind}>{m.notice.text}</Notice> : null}
       <ErrorSummary lang={m.lang} errors={m.errors} />
       {m.extension ? <Notice kind={m.extension.state === 'REJECTED' ? 'warning' : 'ok'}>{extensionSentence(m)}</Notice> : null}
