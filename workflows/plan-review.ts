@@ -4,19 +4,16 @@ import {
   ApplicationFailure,
   condition,
   log,
-  ParentClosePolicy,
   proxyActivities,
   setHandler,
-  startChild,
   workflowInfo,
-  WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import type { PlanReviewInput, PlanReviewState, PublishPlanVersionCommand, PublishPlanVersionResult } from '../domain/schedule-types';
 import { REVIEW_ROUND_BUSINESS_DAYS } from '../domain/schedule-types';
 import { requestEndedSignal } from './cycle-messages';
-import { institutionRequest } from './institution-request';
+import { startRequestChildren } from './start-request-children';
 import { planReviewStatusQuery, publishPlanVersionUpdate } from './review-messages';
 
 const NON_RETRYABLE = ['DataError', 'NotFound', 'InvalidPublication'];
@@ -87,19 +84,7 @@ export async function planReview(input: PlanReviewInput): Promise<PlanReviewStat
   state.cycleId = round.cycleId;
   state.requests = round.requests.length;
   state.phase = 'ROUND_OPEN';
-  await Promise.all(
-    round.requests.map((r) =>
-      startChild(institutionRequest, {
-        workflowId: r.workflowId,
-        args: [{ dataRequestId: r.dataRequestId, year: round.year, institutionCode: r.institutionCode }],
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      }).catch((err: unknown) => {
-        if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return undefined;
-        throw err;
-      }),
-    ),
-  );
+  await startRequestChildren(round.requests, round.year);
 
   // Watch the record until every request of the round has ended (signals wake it; a re-read every 6 hours).
   for (;;) {

@@ -6,11 +6,9 @@ import {
   executeChild,
   getExternalWorkflowHandle,
   log,
-  ParentClosePolicy,
   patched,
   proxyActivities,
   setHandler,
-  startChild,
   workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
@@ -18,7 +16,7 @@ import type { Activities } from '../activities';
 import type { CloseRequestCommand, ReportingCycleInput, ReportingCycleState } from '../domain/request-types';
 import { closeRequestSignal, cycleStatusQuery, requestEndedSignal } from './cycle-messages';
 import { annualReport } from './annual-report';
-import { institutionRequest } from './institution-request';
+import { startRequestChildren } from './start-request-children';
 
 const { prepareCycle, listCycleRequests, listOpenRequests, cycleProgress, closeCycleRecord, recordCycleClosing } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -107,20 +105,7 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
   for (;;) {
     const page = await listCycleRequests({ cycleId, offset: state.started, limit: BATCH_SIZE });
     if (page.length === 0) break;
-    await Promise.all(
-      page.map((r) =>
-        startChild(institutionRequest, {
-          workflowId: r.workflowId,
-          args: [{ dataRequestId: r.dataRequestId, year: input.year, institutionCode: r.institutionCode }],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          // A request already started (by an earlier run of this cycle) is not started twice.
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        }).catch((err: unknown) => {
-          if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return undefined;
-          throw err;
-        }),
-      ),
-    );
+    await startRequestChildren(page, input.year);
     state.started += page.length;
     startedThisRun += page.length;
     if (startedThisRun >= (input.childrenPerRun ?? CHILDREN_PER_RUN) || workflowInfo().continueAsNewSuggested) {
