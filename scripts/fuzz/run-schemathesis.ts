@@ -110,7 +110,8 @@ export async function runSchemathesis({
     '--seed', String(options.seed),
     '--workers', String(options.workers),
     ...(options.phases ? ['--phases', options.phases] : []),
-    '--request-timeout', '30',
+    // Above the 40 s a report compilation or publication may keep its caller before answering 202.
+    '--request-timeout', '60',
     '--report', 'json,ndjson',
     '--report-dir', reportDir,
     '--no-color',
