@@ -3,7 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import packageJson from '../package.json';
-import { Security, Tag, TAG_DESCRIPTIONS } from './route-schemas';
+import { problem, Security, Tag, TAG_DESCRIPTIONS } from './route-schemas';
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
@@ -105,6 +105,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   // The secretariat's pages (`config: PAGE`, api/pages/route-config) answer HTML: not part of the document.
   app.addHook('onRoute', (route) => {
     if (route.config?.page) route.schema = { ...route.schema, hide: true };
+    // A path parameter over the router's limit (`maxParamLength`) is refused with 414 before the route runs
+    // (api/build-server.ts): every route with path parameters may answer it.
+    const response = route.schema?.response as Record<number, unknown> | undefined;
+    if (response && route.url.includes(':') && !(414 in response)) route.schema = { ...route.schema, response: { ...response, 414: problem(414) } };
   });
   await app.register(swagger, {
     openapi: {

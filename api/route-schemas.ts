@@ -122,6 +122,7 @@ const PROBLEMS: Record<number, string> = {
   404: 'Nothing there (`NOT_FOUND`).',
   409: "The record's state does not allow it (`CONFLICT`, `REQUEST_CLOSED`, or the workflow's refusal code, e.g. `PAST_CUTOFF`, `EXTENSION_ALREADY_PENDING`).",
   413: 'The body is over 2 MB (`FST_ERR_CTP_BODY_TOO_LARGE`).',
+  414: 'A path parameter over 200 characters (`URI_TOO_LONG`).',
   415: 'Not JSON (`FST_ERR_CTP_INVALID_MEDIA_TYPE`).',
   429: 'Too many requests (`RATE_LIMITED`); `Retry-After` says when to try again.',
   500: 'A fault of ours (`INTERNAL`): logged with its stack; the answer names only the request id.',

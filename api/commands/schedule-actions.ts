@@ -41,6 +41,30 @@ async function orNotFound<T>(id: string, lang: Locale, run: () => Promise<T>): P
 }
 
 /**
+ * Temporal refuses a schedule note over {@link TEMPORAL_NOTE_BYTES} bytes of UTF-8 (its `MaxIDLengthLimit`,
+ * "Schedule notes exceeds limit."), below what a note may hold (LIMITS.note characters, each up to 4 bytes).
+ */
+const TEMPORAL_NOTE_BYTES = 1_000;
+
+/**
+ * The schedule's note as Temporal keeps it: `<note> (<who>)`, the note cut short with `…` where the whole
+ * would be over {@link TEMPORAL_NOTE_BYTES} bytes (the audit event keeps the whole note).
+ */
+export function scheduleNote({ note, who }: { note: string; who: string }): string {
+  const suffix = ` (${who})`;
+  const whole = `${note}${suffix}`;
+  if (Buffer.byteLength(whole) <= TEMPORAL_NOTE_BYTES) return whole;
+  let budget = TEMPORAL_NOTE_BYTES - Buffer.byteLength(`…${suffix}`);
+  let cut = '';
+  for (const char of note) {
+    budget -= Buffer.byteLength(char);
+    if (budget < 0) break;
+    cut += char;
+  }
+  return `${cut}…${suffix}`;
+}
+
+/**
  * Pauses (`paused: true`) or resumes a schedule with the secretariat's note, audited
  * (`SCHEDULE_PAUSED` / `SCHEDULE_RESUMED`). A paused schedule starts nothing on its days; the runs it misses
  * are not caught up on resume (start a missed year with {@link backfillYearlyCycle}). Pausing a paused
@@ -48,7 +72,7 @@ async function orNotFound<T>(id: string, lang: Locale, run: () => Promise<T>): P
  */
 export async function setSchedulePaused(deps: ScheduleActionDeps, { id, paused, note, who, lang }: { id: string; paused: boolean; note: string; who: string; lang: Locale }): Promise<{ id: string; paused: boolean; note: string }> {
   const handle = ourSchedule(deps.temporal, id, lang);
-  const text = `${note} (${who})`;
+  const text = scheduleNote({ note, who });
   await orNotFound(id, lang, () => (paused ? handle.pause(text) : handle.unpause(text)));
   await deps.prisma.auditEvent.create({ data: { actor: `secretariat:${who}`, action: paused ? AuditAction.SCHEDULE_PAUSED : AuditAction.SCHEDULE_RESUMED, data: { scheduleId: id, note } } });
   return { id, paused, note: text };
