@@ -1,5 +1,5 @@
 import { CrosswalkTable } from '../components/review/crosswalk-table';
-import { decisionFieldId } from '../components/review/decision-form';
+import { decisionFieldId, decisionInputOf } from '../components/review/decision-form';
 import { ProposalList } from '../components/review/proposal-list';
 import { PublishForm } from '../components/review/publish-form';
 import { ReviewRound } from '../components/review/review-round';
@@ -20,8 +20,8 @@ export function ReviewPage(m: ReviewPageModel) {
   const t = reviewsText(frame.lang);
   const title = `${t.title}: ${m.planKey} v${m.version}`;
   const errors: FormError[] = [
-    ...(m.decisionError ? [{ fieldId: decisionFieldId(m.decisionError.proposalKey, m.decisionError.field.startsWith('change') ? 'change-es' : m.decisionError.field === 'proposalKey' ? 'decision' : m.decisionError.field), message: m.decisionError.message }] : []),
-    ...(m.publishError ? m.publishError.issues.map((message) => ({ fieldId: 'publish-crosswalk', message })) : []),
+    ...(m.decisionError ? [{ fieldId: decisionFieldId(m.decisionError.proposalKey, decisionInputOf(m.decisionError.field)), message: m.decisionError.summary }] : []),
+    ...(m.publishError?.issues ?? []),
   ];
   const deciding = m.status === 'DECIDING';
   return (

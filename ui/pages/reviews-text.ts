@@ -17,7 +17,6 @@ export const REVIEWS_TEXT = {
     deadline: 'Plazo de la ronda',
     answered: 'Respondieron',
     published: 'Versión publicada',
-    open: 'Abrir',
     round: 'Ronda de propuestas',
     institution: 'Institución',
     requestStatus: 'Estado',
@@ -67,6 +66,7 @@ export const REVIEWS_TEXT = {
     dossierNone: 'El expediente se compila cuando termina la ronda y otra vez al publicar.',
     notices: {
       started: 'Se inició la revisión: las solicitudes salen en un momento.',
+      starting: 'La revisión se está iniciando: aparecerá en esta lista en cuanto se abra su registro.',
       decided: 'Se guardó la decisión.',
       published: 'Se publicó la nueva versión del plan.',
     } as Record<string, string>,
@@ -86,7 +86,6 @@ export const REVIEWS_TEXT = {
     deadline: "Round's deadline",
     answered: 'Answered',
     published: 'Version published',
-    open: 'Open',
     round: 'Round of proposals',
     institution: 'Institution',
     requestStatus: 'Status',
@@ -136,6 +135,7 @@ export const REVIEWS_TEXT = {
     dossierNone: 'The dossier is compiled when the round ends and again when the version is published.',
     notices: {
       started: 'The review has started: the requests go out in a moment.',
+      starting: 'The review is starting: it appears in this list as soon as its record is open.',
       decided: 'The decision is saved.',
       published: "The plan's new version is published.",
     } as Record<string, string>,

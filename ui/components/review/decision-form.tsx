@@ -7,6 +7,14 @@ import { describedBy, Field } from '../field';
 /** The id of a proposal's decision form and its fields (one per proposal on the page). */
 export const decisionFieldId = (key: string, field: string) => `d-${key.replace(/[^A-Za-z0-9-]/g, '-')}-${field}`;
 
+/** The input of the decision form an input field's error belongs to (`change.target` → `change-target`). */
+export function decisionInputOf(field: string): string {
+  if (field === 'change.target') return 'change-target';
+  if (field === 'change.text.en') return 'change-en';
+  if (field.startsWith('change')) return 'change-es';
+  return field === 'note' ? 'note' : 'decision';
+}
+
 /**
  * The secretariat's decision on one proposal: accepted, accepted with changes (the accepted wording, and for
  * a goal the target), or rejected, with a note. Posts without script; a refusal comes back in place.
