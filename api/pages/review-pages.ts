@@ -86,7 +86,7 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
       synthesis: d.synthesis,
       proposals: d.proposals,
       crosswalk: d.crosswalk,
-      publicationIssues: d.publicationIssues.map((i) => i.message),
+      publicationIssues: d.publicationIssues.map((i) => sentence(i.message)),
       files: d.files.map((f) => ({ format: f.format, lang: f.lang, url: f.url, size: f.size })),
       base: `/reviews/${encodeURIComponent(planKey)}/${version}`,
       notice: extra.notice,

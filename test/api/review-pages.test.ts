@@ -106,6 +106,14 @@ describe('the plan review pages', () => {
     expect(page.html).toContain(`action="${REVIEW_PAGE}/publish"`);
     expect(textOfId(page.html, anchorOf('SEMAR/INDICATOR/5.c'))).toContain('Decisión: Sin decidir');
 
+    // Undecided, the form chooses nothing in advance: saved as it comes, it is refused, nothing accepted.
+    expect(page.html).toMatch(new RegExp(`id="${decisionFieldId('SEMAR/INDICATOR/5.c', 'decision')}"[^>]*><option value selected>— Elija una decisión —</option>`));
+    const unchosen = await secretariat.post(decisions, { proposalKey: 'SEMAR/INDICATOR/5.c', decision: '', note: '' });
+    expect(unchosen.status).toBe(400);
+    expect(fieldErrorOf(unchosen.html, decisionFieldId('SEMAR/INDICATOR/5.c', 'decision'))).toBeTruthy();
+    expect(errorSummaryOf(unchosen.html)).toEqual([expect.stringMatching(/^Decisión: /)]);
+    expect(await h.prisma.reviewDecision.count()).toBe(0);
+
     const decided = await secretariat.post(decisions, { proposalKey: 'SEMAR/INDICATOR/5.c', decision: 'ACCEPTED', note: '' });
     expect(decided.status).toBe(303);
     expect(decided.location).toBe(`${REVIEW_PAGE}?notice=decided#${anchorOf('SEMAR/INDICATOR/5.c')}`);
@@ -163,6 +171,7 @@ describe('the plan review pages', () => {
     expect(errorSummaryOf(refused.html)).toEqual([expect.stringMatching(/^Tabla de correspondencias completa \(JSON, solo para divisiones y fusiones\): no es JSON válido$/)]);
     expect(textOfId(refused.html, 'publish-crosswalk')).toBe('[{"kind": "INDICATOR",');
     expect(textOfId(refused.html, 'publish-note')).toBe('Revisión trienal');
+    expect(visibleText(refused.html)).toContain('Tabla de correspondencias Se muestra en cuanto nada impida publicar. Lo que impide publicar: La propuesta de SEMAR de modificar meta 5.g2 no tiene decisión');
     // A change without a decision stops publication: the summary links to that proposal's form.
     const undecided = await secretariat.post(`${REVIEW_PAGE}/publish`, { adoptedOn: '', crosswalk: '', note: '' });
     expect(undecided.status).toBe(400);

@@ -33,6 +33,12 @@ export function DecisionForm({ lang, proposal, action, csrfToken, error }: { lan
       <input type="hidden" name="proposalKey" value={proposal.key} />
       <Field id={id('decision')} label={t.decisionLabel} error={errorOf('decision') ?? errorOf('proposalKey')}>
         <select id={id('decision')} name="decision" aria-describedby={describedBy(id('decision'), { error: errorOf('decision') })}>
+          {/* Undecided: no decision chosen in advance, so saving a note never accepts by mistake. */}
+          {current === '' ? (
+            <option value="" selected>
+              {t.choose}
+            </option>
+          ) : null}
           {(['ACCEPTED', ...(canChange ? ['ACCEPTED_WITH_CHANGES'] : []), 'REJECTED'] as const).map((d) => (
             <option key={d} value={d} selected={current === d}>
               {t.decisions[d]}
@@ -54,7 +60,7 @@ export function DecisionForm({ lang, proposal, action, csrfToken, error }: { lan
           </Field>
           {proposal.kind === 'GOAL' ? (
             <Field id={id('change-target')} label={t.changeTarget} hint={t.changeTargetHint} error={errorOf('change.target')}>
-              <textarea id={id('change-target')} name="changeTarget" rows={2} maxLength={2000} class="code" aria-describedby={describedBy(id('change-target'), { hint: true, error: errorOf('change.target') })}>
+              <textarea id={id('change-target')} name="changeTarget" rows={2} maxLength={2000} class="mono" aria-describedby={describedBy(id('change-target'), { hint: true, error: errorOf('change.target') })}>
                 {value('changeTarget', proposal.decision?.change?.target ? JSON.stringify(proposal.decision.change.target) : '')}
               </textarea>
             </Field>
