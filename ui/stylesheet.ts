@@ -129,6 +129,10 @@ details.changes > summary { cursor: pointer; font-weight: 600; min-height: 2.75r
 .target-inputs .breakdown { margin-bottom: .5rem; }
 textarea.mono { font-family: ui-monospace, monospace; font-size: .9rem; }
 .proposal-rows { padding-left: 1.25rem; }
+.nowrap { white-space: nowrap; }
+.proposal-item { border-top: 1px solid var(--line); margin-top: 1.5rem; }
+.proposal { border-left: 4px solid var(--line); padding-left: .75rem; margin: 1rem 0 1.5rem; }
+.proposal form.decision { max-width: 40rem; }
 .proposal-rows li { margin: 0 0 .6rem; overflow-wrap: anywhere; }
 .proposal-line { display: block; font-size: .95rem; }
 .confirmation { font-size: .9rem; background: var(--wash); border-left: 4px solid var(--gold); padding: .4rem .6rem; margin: .4rem 0; }

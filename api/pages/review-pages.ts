@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import { ZPublishPlanVersionInput, ZReviewDecisionInput } from '../../domain/review/review-proposal';
 import { Access } from '../../domain/roles';
+import { decisionFieldId } from '../../ui/components/review/decision-form';
 import type { PageNotice } from '../../ui/pages/admin-frame';
 import { ReviewPage } from '../../ui/pages/review-page';
 import type { DecisionFormError, PublishFormError } from '../../ui/pages/reviews-model';
@@ -11,7 +12,7 @@ import { reviewsText } from '../../ui/pages/reviews-text';
 import { momentText } from '../../ui/moment-text';
 import { publishReviewedPlan, recordReviewDecision } from '../commands/review-commands';
 import { startPlanReview } from '../commands/start-plan-review';
-import { listPlanReviews, planReviewDetail } from '../queries/plan-reviews';
+import { listPlanReviews, planReviewDetail, waitForPlanReview } from '../queries/plan-reviews';
 import { formIssues } from './form-state';
 import { seeOther, sendPage, type PageContext } from './page-context';
 import type { PageDeps } from './register-pages';
@@ -85,7 +86,7 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
       synthesis: d.synthesis,
       proposals: d.proposals,
       crosswalk: d.crosswalk,
-      publicationIssues: d.publicationIssues.map((i) => i.message),
+      publicationIssues: d.publicationIssues.map((i) => sentence(i.message)),
       files: d.files.map((f) => ({ format: f.format, lang: f.lang, url: f.url, size: f.size })),
       base: `/reviews/${encodeURIComponent(planKey)}/${version}`,
       notice: extra.notice,
@@ -114,6 +115,8 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
     if (!parsed.success) return listPage(reply, ctx, { error: { value, message: formIssues(parsed.error, ctx.lang)[0]?.message ?? '' }, status: 400 });
     try {
       const started = await startPlanReview(commandDeps, { deadlineBusinessDays: parsed.data.deadlineBusinessDays }, ctx.principal.name, ctx.lang);
+      // The review's page reads its record, which the workflow writes a moment after the start.
+      if (!(await waitForPlanReview(prisma, { workflowId: started.workflowId }))) return seeOther(reply, '/reviews', 'starting');
       return seeOther(reply, `/reviews/${encodeURIComponent(started.planKey)}/${started.version}`, 'started');
     } catch (err) {
       if (err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND')) return listPage(reply, ctx, { notice: { kind: 'warning', text: err.message }, status: err.code === 'CONFLICT' ? 409 : 404 });
@@ -132,19 +135,20 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
     const body = (request.body ?? {}) as Body;
     const values = Object.fromEntries(['decision', 'changeEs', 'changeEn', 'changeTarget', 'note'].map((f) => [f, text(body, f).slice(0, 4000)]));
     const proposalKey = text(body, 'proposalKey').slice(0, 200);
-    const refused = (field: string, message: string, status: number) => reviewPage(reply, ctx, params, { decisionError: { proposalKey, field, message, values }, status });
+    // Beside the field its message; in the summary the field's label too (a sentence naming the item as is).
+    const refused = (field: string, said: string, summary = message(ctx, field, said)) => reviewPage(reply, ctx, params, { decisionError: { proposalKey, field, message: said, summary, values }, status: 400 });
     const built = decisionInput(body, ctx.lang);
-    if (!built.ok) return refused(built.field, message(ctx, built.field, built.message), 400);
+    if (!built.ok) return refused(built.field, built.message);
     const parsed = ZReviewDecisionInput.safeParse(built.value);
     if (!parsed.success) {
       const issue = formIssues(parsed.error, ctx.lang)[0];
-      return refused(issue?.field ?? 'decision', message(ctx, issue?.field ?? 'decision', issue?.message ?? ''), 400);
+      return refused(issue?.field ?? 'decision', issue?.message ?? '');
     }
     try {
       await recordReviewDecision(commandDeps, { ...params, input: parsed.data, who: ctx.principal.name, lang: ctx.lang });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.code === 'VALIDATION') return refused(err.extra.issues?.[0]?.field ?? 'decision', err.message, 400);
+      if (err.code === 'VALIDATION') return refused(err.extra.issues?.[0]?.field ?? 'decision', sentence(err.message), sentence(err.message));
       if (err.code === 'NOT_FOUND' || err.code === 'CONFLICT') return reviewPage(reply, ctx, params, { notice: { kind: 'warning', text: err.message }, status: err.code === 'NOT_FOUND' ? 404 : 409 });
       throw err;
     }
@@ -156,22 +160,30 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
     const params = ZReviewParams.parse(request.params);
     const body = (request.body ?? {}) as Body;
     const values = Object.fromEntries(['adoptedOn', 'crosswalk', 'note'].map((f) => [f, text(body, f).slice(0, 200_000)]));
-    const refused = (fieldErrors: Record<string, string>, issues: string[], status = 400) => reviewPage(reply, ctx, params, { publishError: { values, fieldErrors, issues }, status });
+    const refused = (fieldErrors: Record<string, string>, issues: PublishFormError['issues']) => reviewPage(reply, ctx, params, { publishError: { values, fieldErrors, issues }, status: 400 });
     const crosswalk = jsonField(values.crosswalk, 'crosswalk', ctx.lang);
-    if (!crosswalk.ok) return refused({ crosswalk: crosswalk.message }, [message(ctx, 'crosswalk', crosswalk.message)]);
+    if (!crosswalk.ok) return refused({ crosswalk: crosswalk.message }, [{ fieldId: PUBLISH_INPUT.crosswalk, message: message(ctx, 'crosswalk', crosswalk.message) }]);
     const parsed = ZPublishPlanVersionInput.safeParse({ adoptedOn: blankAsAbsent(values.adoptedOn), crosswalk: crosswalk.value, note: blankAsAbsent(values.note) });
     if (!parsed.success) {
       const issues = formIssues(parsed.error, ctx.lang);
       const top = (f: string) => f.split(/[.[]/)[0];
-      return refused(Object.fromEntries(issues.map((i) => [top(i.field), i.message])), issues.map((i) => `${i.field}: ${i.message}`));
+      return refused(
+        Object.fromEntries(issues.map((i) => [top(i.field), i.field === top(i.field) ? i.message : `${i.field}: ${i.message}`])),
+        issues.map((i) => ({ fieldId: PUBLISH_INPUT[top(i.field)], message: message(ctx, top(i.field), i.field === top(i.field) ? i.message : `${i.field}: ${i.message}`) })),
+      );
     }
     try {
       await publishReviewedPlan(commandDeps, { ...params, input: parsed.data, who: ctx.principal.name, lang: ctx.lang });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'VALIDATION') {
-        const issues = (err.extra.issues ?? []).map((i) => i.message);
-        return refused({ crosswalk: issues[0] ?? err.message }, issues.length ? issues : [err.message]);
+        // Crosswalk issues beside the crosswalk; a decision's issue links to that proposal's form.
+        const issues = (err.extra.issues ?? []).map((i) => ({ ...i, message: sentence(i.message) }));
+        const onCrosswalk = issues.filter((i) => i.field.startsWith('crosswalk'));
+        return refused(
+          onCrosswalk.length ? { crosswalk: onCrosswalk.map((i) => i.message).join(' ') } : {},
+          issues.length ? issues.map((i) => ({ fieldId: issueInput(i.field), message: i.message })) : [{ message: err.message }],
+        );
       }
       if (err.code === 'CONFLICT' || err.code === 'NOT_FOUND') return reviewPage(reply, ctx, params, { notice: { kind: 'warning', text: err.message }, status: err.code === 'CONFLICT' ? 409 : 404 });
       throw err;
@@ -179,6 +191,19 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
     return seeOther(reply, `/reviews/${encodeURIComponent(params.planKey)}/${params.version}`, 'published');
   });
 }
+
+/** The publish form's inputs by field. */
+const PUBLISH_INPUT: Record<string, string> = { adoptedOn: 'publish-adopted-on', crosswalk: 'publish-crosswalk', note: 'publish-note' };
+
+/** Where a publication issue's path (`crosswalk[2].to[0]`, `decisions[SEMAR/GOAL/5.g2]`) is fixed on the page. */
+function issueInput(path: string): string | undefined {
+  if (path.startsWith('crosswalk')) return PUBLISH_INPUT.crosswalk;
+  const decision = /^decisions\[(.+)\]$/.exec(path);
+  return decision ? decisionFieldId(decision[1], 'decision') : undefined;
+}
+
+/** A refusal that begins with the item's name ("indicador 5.c se retira…") as a sentence on the page. */
+const sentence = (said: string): string => said.charAt(0).toLocaleUpperCase() + said.slice(1);
 
 /** "Nota: …" — a field's label and its message, for the summary. */
 function message(ctx: PageContext, field: string, said: string): string {

@@ -32,6 +32,24 @@ export async function listPlanReviews(prisma: PrismaClient) {
   }));
 }
 
+/** How long the start form waits for a review's record and round before answering (the workflow's first activities). */
+export const REVIEW_RECORD_WAIT_MS = 10_000;
+
+/**
+ * Waits until the review `workflowId` has its record and its round (the review workflow's first activities,
+ * `openPlanReview` then `prepareReviewRound`, write them just after the start), polling every 200 ms for up
+ * to `timeoutMs`: a page that redirects to the review right after starting it would otherwise answer "no
+ * review has started", or show a round without its institutions. False if they are not there in time.
+ */
+export async function waitForPlanReview(prisma: PrismaClient, { workflowId, timeoutMs = REVIEW_RECORD_WAIT_MS }: { workflowId: string; timeoutMs?: number }): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await prisma.planReview.findUnique({ where: { workflowId }, select: { cycleId: true } }))?.cycleId) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /**
  * One review as the secretariat works on it: the round (each institution's request, its status and
  * escalation), the synthesis, the consolidated proposals with their decisions, the crosswalk (published,

@@ -5,6 +5,14 @@ import { itemIssue, type TPublicationIssue } from './publication-issue';
 import type { TDossierProposal } from './review-model';
 import { ProposalAction, type TPublishPlanVersionInput, type TReviewProposal } from './review-proposal';
 
+/** A proposal's action as a verb, for a sentence a person reads (never the code: "MODIFY"). */
+const ACTION_VERBS: Record<TDossierProposal['action'], { 'es-MX': string; en: string }> = {
+  KEEP: { 'es-MX': 'conservar', en: 'keep' },
+  MODIFY: { 'es-MX': 'modificar', en: 'modify' },
+  RETIRE: { 'es-MX': 'retirar', en: 'retire' },
+  ADD: { 'es-MX': 'agregar', en: 'add' },
+};
+
 /** The zone of a plan's dates (adoption, publication). */
 const PLAN_ZONE = 'America/Mexico_City';
 
@@ -42,8 +50,8 @@ export function previewPlanVersion({
       if (p.action !== ProposalAction.KEEP) {
         issues.push(
           itemIssue(p.kind, p.code, path, {
-            es: (item) => `la propuesta de ${p.institutionCode} sobre ${item} (${p.action}) no tiene decisión`,
-            en: (item) => `${p.institutionCode}'s proposal on ${item} (${p.action}) has no decision`,
+            es: (item) => `la propuesta de ${p.institutionCode} de ${ACTION_VERBS[p.action]['es-MX']} ${item} no tiene decisión`,
+            en: (item) => `${p.institutionCode}'s proposal to ${ACTION_VERBS[p.action].en} ${item} has no decision`,
           }),
         );
       }

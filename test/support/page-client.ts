@@ -32,13 +32,17 @@ export class PageClient {
   /** The CSRF token of the last page received. */
   csrf?: string;
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request (e.g. the browser's `accept-language`). */
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private async send(path: string, init: RequestInit): Promise<PageResponse> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { cookie: `${COOKIE}=${this.cookie}` } : {}) },
+      headers: { ...this.headers, ...(init.headers as Record<string, string>), ...(this.cookie ? { cookie: `${COOKIE}=${this.cookie}` } : {}) },
     });
     for (const line of res.headers.getSetCookie()) {
       const value = new RegExp(`^${COOKIE}=([^;]*)`).exec(line)?.[1];

@@ -1,5 +1,5 @@
 import { CrosswalkTable } from '../components/review/crosswalk-table';
-import { decisionFieldId } from '../components/review/decision-form';
+import { decisionFieldId, decisionInputOf } from '../components/review/decision-form';
 import { ProposalList } from '../components/review/proposal-list';
 import { PublishForm } from '../components/review/publish-form';
 import { ReviewRound } from '../components/review/review-round';
@@ -20,13 +20,15 @@ export function ReviewPage(m: ReviewPageModel) {
   const t = reviewsText(frame.lang);
   const title = `${t.title}: ${m.planKey} v${m.version}`;
   const errors: FormError[] = [
-    ...(m.decisionError ? [{ fieldId: decisionFieldId(m.decisionError.proposalKey, m.decisionError.field.startsWith('change') ? 'change-es' : m.decisionError.field === 'proposalKey' ? 'decision' : m.decisionError.field), message: m.decisionError.message }] : []),
-    ...(m.publishError ? m.publishError.issues.map((message) => ({ fieldId: 'publish-crosswalk', message })) : []),
+    ...(m.decisionError ? [{ fieldId: decisionFieldId(m.decisionError.proposalKey, decisionInputOf(m.decisionError.field)), message: m.decisionError.summary }] : []),
+    ...(m.publishError?.issues ?? []),
   ];
   const deciding = m.status === 'DECIDING';
   return (
     <PageShell lang={frame.lang} title={title} switchLanguageHref={frame.switchLanguageHref} nav={frame.nav}>
-      <h1>{title}</h1>
+      <h1>
+        {t.title}: <span class="nowrap">{`${m.planKey} v${m.version}`}</span>
+      </h1>
       {m.notice ? <Notice kind={m.notice.kind}>{m.notice.text}</Notice> : null}
       <ErrorSummary lang={frame.lang} errors={errors} />
       <dl>
@@ -46,7 +48,7 @@ export function ReviewPage(m: ReviewPageModel) {
       <ProposalList lang={frame.lang} proposals={m.proposals} canDecide={frame.canAct && m.status !== 'PUBLISHED'} action={`${m.base}/decisions`} csrfToken={frame.csrfToken} error={m.decisionError} />
       <section aria-labelledby="crosswalk-title">
         <h2 id="crosswalk-title">{t.crosswalk}</h2>
-        <CrosswalkTable lang={frame.lang} crosswalk={m.crosswalk} preview={m.status !== 'PUBLISHED'} />
+        <CrosswalkTable lang={frame.lang} crosswalk={m.crosswalk} preview={m.status !== 'PUBLISHED'} roundEnded={m.status !== 'ROUND_OPEN'} />
         {m.publicationIssues.length ? (
           <Notice kind="warning">
             <p>{t.issues}:</p>

@@ -26,16 +26,21 @@ export interface ReviewsPageModel {
 /** A refused decision form, shown in place under its proposal. */
 export interface DecisionFormError {
   proposalKey: string;
+  /** The input's field (`decision`, `note`, `change.target`…). */
   field: string;
+  /** Beside the field. */
   message: string;
+  /** In the page's error summary (the field's label and the message, or a sentence naming the item). */
+  summary: string;
   values: Record<string, string>;
 }
 
-/** A refused publication: the form's values and the issues naming each item. */
+/** A refused publication: the form's values, the errors beside its fields, the issues naming each item. */
 export interface PublishFormError {
   values: Record<string, string>;
   fieldErrors: Record<string, string>;
-  issues: string[];
+  /** The summary's lines, each linked to the input it is about (a publish field, or a proposal's decision). */
+  issues: { fieldId?: string; message: string }[];
 }
 
 export interface ReviewPageModel {

@@ -20,11 +20,13 @@ export function ReviewsPage(m: ReviewsPageModel) {
       {m.reviews.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <StackTable columns={[t.version, t.requestStatus, t.started, t.deadline, t.answered, t.published, '']}>
+        <StackTable columns={[t.version, t.requestStatus, t.started, t.deadline, t.answered, t.published]}>
           {m.reviews.map((r) => (
             <tr key={r.href}>
               <td data-label={t.version}>
-                {r.planKey} v{r.version}
+                <a href={r.href}>
+                  {r.planKey} v{r.version}
+                </a>
               </td>
               <td data-label={t.requestStatus}>{t.status[r.status] ?? r.status}</td>
               <td data-label={t.started}>{r.started}</td>
@@ -33,9 +35,6 @@ export function ReviewsPage(m: ReviewsPageModel) {
                 {r.answered} / {r.requests}
               </td>
               <td data-label={t.published}>{r.publishedVersion ? `v${r.publishedVersion}` : '—'}</td>
-              <td data-label="">
-                <a href={r.href}>{t.open}</a>
-              </td>
             </tr>
           ))}
         </StackTable>

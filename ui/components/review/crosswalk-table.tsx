@@ -4,9 +4,9 @@ import { reviewsText } from '../../pages/reviews-text';
 import { StackTable } from '../stack-table';
 
 /** Old codes → new codes, kind of change per item (unchanged lines folded into a count). */
-export function CrosswalkTable({ lang, crosswalk, preview }: { lang: Locale; crosswalk: readonly TCrosswalkEntry[] | null; preview: boolean }) {
+export function CrosswalkTable({ lang, crosswalk, preview, roundEnded }: { lang: Locale; crosswalk: readonly TCrosswalkEntry[] | null; preview: boolean; roundEnded: boolean }) {
   const t = reviewsText(lang);
-  if (!crosswalk) return <p class="muted">{t.crosswalkNone}</p>;
+  if (!crosswalk) return <p class="muted">{roundEnded ? t.crosswalkBlocked : t.crosswalkNone}</p>;
   const changed = crosswalk.filter((c) => c.change !== 'UNCHANGED');
   const unchanged = crosswalk.length - changed.length;
   return (

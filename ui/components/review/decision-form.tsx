@@ -7,6 +7,14 @@ import { describedBy, Field } from '../field';
 /** The id of a proposal's decision form and its fields (one per proposal on the page). */
 export const decisionFieldId = (key: string, field: string) => `d-${key.replace(/[^A-Za-z0-9-]/g, '-')}-${field}`;
 
+/** The input of the decision form an input field's error belongs to (`change.target` → `change-target`). */
+export function decisionInputOf(field: string): string {
+  if (field === 'change.target') return 'change-target';
+  if (field === 'change.text.en') return 'change-en';
+  if (field.startsWith('change')) return 'change-es';
+  return field === 'note' ? 'note' : 'decision';
+}
+
 /**
  * The secretariat's decision on one proposal: accepted, accepted with changes (the accepted wording, and for
  * a goal the target), or rejected, with a note. Posts without script; a refusal comes back in place.
@@ -25,6 +33,12 @@ export function DecisionForm({ lang, proposal, action, csrfToken, error }: { lan
       <input type="hidden" name="proposalKey" value={proposal.key} />
       <Field id={id('decision')} label={t.decisionLabel} error={errorOf('decision') ?? errorOf('proposalKey')}>
         <select id={id('decision')} name="decision" aria-describedby={describedBy(id('decision'), { error: errorOf('decision') })}>
+          {/* Undecided: no decision chosen in advance, so saving a note never accepts by mistake. */}
+          {current === '' ? (
+            <option value="" selected>
+              {t.choose}
+            </option>
+          ) : null}
           {(['ACCEPTED', ...(canChange ? ['ACCEPTED_WITH_CHANGES'] : []), 'REJECTED'] as const).map((d) => (
             <option key={d} value={d} selected={current === d}>
               {t.decisions[d]}
@@ -46,7 +60,7 @@ export function DecisionForm({ lang, proposal, action, csrfToken, error }: { lan
           </Field>
           {proposal.kind === 'GOAL' ? (
             <Field id={id('change-target')} label={t.changeTarget} hint={t.changeTargetHint} error={errorOf('change.target')}>
-              <textarea id={id('change-target')} name="changeTarget" rows={2} maxLength={2000} class="code" aria-describedby={describedBy(id('change-target'), { hint: true, error: errorOf('change.target') })}>
+              <textarea id={id('change-target')} name="changeTarget" rows={2} maxLength={2000} class="mono" aria-describedby={describedBy(id('change-target'), { hint: true, error: errorOf('change.target') })}>
                 {value('changeTarget', proposal.decision?.change?.target ? JSON.stringify(proposal.decision.change.target) : '')}
               </textarea>
             </Field>

@@ -16,7 +16,7 @@ export function PublishForm({ lang, action, csrfToken, error }: { lang: Locale; 
         <input type="text" id="publish-adopted-on" name="adoptedOn" inputMode="numeric" maxLength={10} value={v('adoptedOn')} aria-describedby={describedBy('publish-adopted-on', { error: e('adoptedOn') })} />
       </Field>
       <Field id="publish-crosswalk" label={t.crosswalkJson} hint={t.crosswalkJsonHint} error={e('crosswalk')}>
-        <textarea id="publish-crosswalk" name="crosswalk" rows={4} maxLength={200000} class="code" aria-describedby={describedBy('publish-crosswalk', { hint: true, error: e('crosswalk') })}>
+        <textarea id="publish-crosswalk" name="crosswalk" rows={4} maxLength={200000} class="mono" aria-describedby={describedBy('publish-crosswalk', { hint: true, error: e('crosswalk') })}>
           {v('crosswalk')}
         </textarea>
       </Field>
