@@ -60,6 +60,7 @@ const ZReviewDetail = z
     ),
     synthesis: z.looseObject({}).meta({ description: 'What the stored annual reports say of each objective, indicator and goal (TReviewSynthesis).' }),
     proposals: z.array(z.looseObject({ key: z.string(), institutionCode: z.string(), kind: z.string(), code: z.string(), action: z.string() })).meta({ description: 'Every proposal of the latest final or corrected answers, with its decision (null: undecided; `stale`: changed after the decision).' }),
+    itemTexts: z.record(z.string(), z.strictObject({ es: z.string(), en: z.string() })).meta({ description: 'The version\'s wording of every item, by `KIND/code` (`INDICATOR/4.b`).' }),
     crosswalk: z.array(z.looseObject({})).nullable().meta({ description: 'Published: the crosswalk. Deciding: what publishing now would give (null when issues stop it).' }),
     publicationIssues: z.array(z.strictObject({ item: z.string(), path: z.string(), code: z.string(), message: z.string() })),
     files: z.array(z.strictObject({ format: z.string(), lang: z.string(), contentType: z.string(), sha256: z.string(), size: z.number().int(), url: z.string() })),

@@ -85,6 +85,7 @@ export function registerReviewPages(app: FastifyInstance, deps: PageDeps): void 
       requests: d.requests.map((r) => ({ ...r, deadline: momentText({ at: r.deadline, lang: ctx.lang }) })),
       synthesis: d.synthesis,
       proposals: d.proposals,
+      itemTexts: d.itemTexts,
       crosswalk: d.crosswalk,
       publicationIssues: d.publicationIssues.map((i) => sentence(i.message)),
       files: d.files.map((f) => ({ format: f.format, lang: f.lang, url: f.url, size: f.size })),

@@ -4,6 +4,7 @@ import type { TReviewSynthesis } from '../../domain/review/review-model';
 import type { TCrosswalkEntry } from '../../domain/review/review-proposal';
 import type { PrismaClient } from '../../prisma/client';
 import { previewPublication } from '../../activities/review/publish-plan-version';
+import { loadReviewPlan } from '../../prisma/review-plan';
 import { loadReviewProposals } from '../../prisma/review-proposals';
 import { findReview } from '../commands/review-commands';
 
@@ -69,6 +70,13 @@ export async function planReviewDetail(prisma: PrismaClient, { planKey, version,
     prisma.reviewFile.findMany({ where: { reviewId: review.id }, select: { format: true, lang: true, sha256: true, size: true, contentType: true }, orderBy: [{ format: 'asc' }, { lang: 'asc' }] }),
     review.publishedPlanId ? prisma.plan.findUnique({ where: { id: review.publishedPlanId }, select: { version: true } }) : Promise.resolve(null),
   ]);
+  const plan = await loadReviewPlan(prisma, review.planId);
+  const itemTexts: Record<string, { es: string; en: string }> = Object.fromEntries([
+    ...plan.objectives.map((i) => [`OBJECTIVE/${i.code}`, i.text]),
+    ...plan.linesOfAction.map((i) => [`LINE_OF_ACTION/${i.code}`, i.text]),
+    ...plan.indicators.map((i) => [`INDICATOR/${i.code}`, i.text]),
+    ...plan.goals.map((i) => [`GOAL/${i.code}`, i.text]),
+  ]);
   const preview = review.status === 'DECIDING' ? await previewPublication(prisma, { reviewId: review.id, input: {}, now: new Date() }) : null;
   const base = `/api/reviews/${encodeURIComponent(planKey)}/${version}`;
   return {
@@ -96,6 +104,7 @@ export async function planReviewDetail(prisma: PrismaClient, { planKey, version,
     })),
     synthesis: review.synthesis as unknown as TReviewSynthesis,
     proposals,
+    itemTexts,
     crosswalk: (review.crosswalk as TCrosswalkEntry[] | null) ?? (preview?.ok ? preview.crosswalk : null),
     publicationIssues: preview && !preview.ok ? preview.issues.map((i) => ({ item: i.item, path: i.path, code: 'INVALID_PUBLICATION', message: i.message[lang] })) : [],
     files: files.map((f) => ({ ...f, url: `${base}/dossier.${f.format}?lang=${f.lang}` })),

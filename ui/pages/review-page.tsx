@@ -45,7 +45,7 @@ export function ReviewPage(m: ReviewPageModel) {
       </dl>
       <ReviewRound lang={frame.lang} requests={m.requests} />
       <ReviewSynthesisSummary lang={frame.lang} synthesis={m.synthesis} />
-      <ProposalList lang={frame.lang} proposals={m.proposals} canDecide={frame.canAct && m.status !== 'PUBLISHED'} action={`${m.base}/decisions`} csrfToken={frame.csrfToken} error={m.decisionError} />
+      <ProposalList lang={frame.lang} proposals={m.proposals} itemTexts={m.itemTexts} canDecide={frame.canAct && m.status !== 'PUBLISHED'} action={`${m.base}/decisions`} csrfToken={frame.csrfToken} error={m.decisionError} />
       <section aria-labelledby="crosswalk-title">
         <h2 id="crosswalk-title">{t.crosswalk}</h2>
         <CrosswalkTable lang={frame.lang} crosswalk={m.crosswalk} preview={m.status !== 'PUBLISHED'} roundEnded={m.status !== 'ROUND_OPEN'} />

@@ -54,6 +54,8 @@ export interface ReviewPageModel {
   requests: { institution: string; name: string; status: string; escalationLevel: number; deadline: string; extensionRequestedAt: Date | null; deliveryFailedAt: Date | null }[];
   synthesis: TReviewSynthesis | null;
   proposals: TDossierProposal[];
+  /** The version's wording of each item proposals are about, by `KIND/code`. */
+  itemTexts: Record<string, { es: string; en: string }>;
   crosswalk: TCrosswalkEntry[] | null;
   publicationIssues: string[];
   files: { format: string; lang: string; url: string; size: number }[];

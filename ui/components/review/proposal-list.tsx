@@ -6,10 +6,10 @@ import { DecisionForm } from './decision-form';
 import { ProposalChangeText } from './proposal-change-text';
 
 /**
- * The consolidated proposals, item by item (every institution's proposal on the same item together), each
- * with its justification, its decision and — for the secretariat, until publication — the decision form.
+ * The consolidated proposals, item by item (every institution's proposal on the same item together, under
+ * the item's current wording), each with its justification, its decision and — for the secretariat, until publication — the decision form.
  */
-export function ProposalList({ lang, proposals, canDecide, action, csrfToken, error }: { lang: Locale; proposals: readonly TDossierProposal[]; canDecide: boolean; action: string; csrfToken: string; error?: DecisionFormError }) {
+export function ProposalList({ lang, proposals, itemTexts, canDecide, action, csrfToken, error }: { lang: Locale; proposals: readonly TDossierProposal[]; itemTexts: Readonly<Record<string, { es: string; en: string }>>; canDecide: boolean; action: string; csrfToken: string; error?: DecisionFormError }) {
   const t = reviewsText(lang);
   const byItem = new Map<string, TDossierProposal[]>();
   for (const p of proposals) byItem.set(`${p.kind}/${p.code}`, [...(byItem.get(`${p.kind}/${p.code}`) ?? []), p]);
@@ -22,6 +22,13 @@ export function ProposalList({ lang, proposals, canDecide, action, csrfToken, er
           <h3>
             {t.kind[list[0].kind]} {list[0].code}
           </h3>
+          {itemTexts[item] ? (
+            <p class="current-wording">
+              <span class="muted">{t.currentWording}:</span> {lang === 'en' ? itemTexts[item].en : itemTexts[item].es}
+            </p>
+          ) : (
+            <p class="muted">{t.newItem}</p>
+          )}
           {list.map((p) => (
             <div key={p.key} class="proposal" id={`p-${p.key.replace(/[^A-Za-z0-9-]/g, '-')}`}>
               <p>
