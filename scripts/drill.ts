@@ -3,7 +3,7 @@
  * fault drills of issue 11 §4 on real Temporal (CLI dev server), PostgreSQL and SMTP. Each drill runs a
  * cycle of N synthetic entities with one fault (scripts/drills/fault-drills.ts), checks the invariants
  * (scripts/drills/run-drill.ts) and prints a table; exits 1 if any invariant broke.
- * Defaults: 50 entities, 4 worker kills, 2 Temporal restarts, 15 s outages (a few minutes in all).
+ * Defaults: 30 entities, 4 worker kills, 2 Temporal restarts, 10 s outages (about ten minutes here).
  * Drill names for `--only`: kill, temporal, smtp, postgres, duplicates.
  */
 process.env.TZ = 'UTC';
@@ -18,10 +18,10 @@ import { runDrill, type DrillFault, type DrillFigures } from './drills/run-drill
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      entities: { type: 'string', default: '50' },
+      entities: { type: 'string', default: '30' },
       kills: { type: 'string', default: '4' },
       restarts: { type: 'string', default: '2' },
-      'outage-seconds': { type: 'string', default: '15' },
+      'outage-seconds': { type: 'string', default: '10' },
       only: { type: 'string' },
     },
   });

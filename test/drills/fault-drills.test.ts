@@ -1,14 +1,17 @@
 /**
  * The small fault drills of `npm run drill` (scripts/drills/), on the real Temporal dev server,
- * PostgreSQL, SMTP and worker processes: 10 entities, the worker SIGKILLed twice (once while the cycle
- * fans out, once while contacts submit), the SMTP server unreachable for a few seconds twice, and the
- * same draft and the same final report sent twice at once. Each drill asserts the invariants only — one
- * email per due step by Message-ID, none twice, every accepted content stored once, every request
- * SUBMITTED, the cycle completed, no 500 — never how long anything took. The Temporal restart and the
- * PostgreSQL outage run in `npm run drill` only (each costs a minute or more of retry backoff).
+ * PostgreSQL, SMTP and a worker process: 10 entities, the SMTP server unreachable for a few seconds twice,
+ * and the same draft and the same final report sent twice at once. Each drill asserts the invariants only
+ * — one email per due step by Message-ID, none twice, every accepted content stored once, every request
+ * SUBMITTED, the cycle completed, no 500 — never how long anything took.
+ *
+ * The worker SIGKILL drill passes here too but takes about 3 minutes even at 10 entities: what a killed
+ * worker held is retried only when its start-to-close timeout runs out (1 minute for an email, 2 for a
+ * cycle activity), so it runs in `npm run drill` with the Temporal restart and the PostgreSQL outage.
+ * A worker killed mid-send is also covered here by test/workflows/email-once.test.ts (b).
  */
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { duplicateSubmissions, smtpOutage, workerKills } from '../../scripts/drills/fault-drills';
+import { duplicateSubmissions, smtpOutage } from '../../scripts/drills/fault-drills';
 import { runDrill, type DrillFigures } from '../../scripts/drills/run-drill';
 import { removeWorkerBundle } from '../support/worker-process';
 
@@ -50,13 +53,6 @@ function expectInvariants(figures: DrillFigures, injected: number) {
     cycleCompleted: true,
   });
 }
-
-it('the worker SIGKILLed during fan-out and during submissions, and restarted: nothing lost, nothing doubled', async () => {
-  const figures = await runDrill({ fault: workerKills({ kills: 2, entities: ENTITIES }), entities: ENTITIES, timeoutMs: PHASE_TIMEOUT_MS });
-  expectInvariants(figures, 2);
-  // request + receipt per entity, each report accepted once; three worker processes in all.
-  expect([figures.emailsExpected, figures.submissionsAccepted, figures.workerProcesses]).toEqual([2 * ENTITIES, ENTITIES, 3]);
-}, 600_000);
 
 it('the SMTP server unreachable for a while, twice: emails go out late, not lost, not doubled', async () => {
   const figures = await runDrill({ fault: smtpOutage({ outageMs: 3_000 }), entities: ENTITIES, timeoutMs: PHASE_TIMEOUT_MS });
