@@ -3,7 +3,7 @@
  * fault drills of issue 11 §4 on real Temporal (CLI dev server), PostgreSQL and SMTP. Each drill runs a
  * cycle of N synthetic entities with one fault (scripts/drills/fault-drills.ts), checks the invariants
  * (scripts/drills/run-drill.ts) and prints a table; exits 1 if any invariant broke.
- * Defaults: 30 entities, 4 worker kills, 2 Temporal restarts, 10 s outages (about ten minutes here).
+ * Defaults: 30 entities, 4 worker kills, 2 Temporal restarts, 10 s outages (not yet timed end to end: see the README).
  * Drill names for `--only`: kill, temporal, smtp, postgres, duplicates.
  */
 process.env.TZ = 'UTC';
