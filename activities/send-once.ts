@@ -17,6 +17,24 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Margin kept before a lease ends: the last write must land before another attempt may claim the step. */
+const LEASE_MARGIN_MS = 3_000;
+
+/**
+ * Runs `write` until it succeeds, waiting 250 ms, 500 ms… (at most 5 s) between tries, as long as the next
+ * try can still start `LEASE_MARGIN_MS` before `leaseEnd` (epoch ms); then throws its last error.
+ */
+async function whileLeaseHeld<T>(leaseEnd: number, write: () => Promise<T>): Promise<T> {
+  for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+      return await write();
+    } catch (err) {
+      if (Date.now() + wait > leaseEnd - LEASE_MARGIN_MS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /** What became of one step's email. */
 export type TSendOnceOutcome =
   /** Accepted by the SMTP server now; `refusedTo`: addressees the server refused while others accepted. */
@@ -75,8 +93,12 @@ export async function sendOnce(
     return { outcome: 'REFUSED', error: (err as Error).message };
   }
   const refusal = refusedTo.length ? `refused by the server: ${refusedTo.join(', ')}` : null;
-  // Recorded first and on its own: once this row says SENT, no retry sends again.
-  await prisma.sentMessage.update({ where: { idempotencyKey }, data: { status: 'SENT', smtpResponse: response, sentAt: clock(), claimedUntil: null, error: refusal } });
+  // Recorded first and on its own: once this row says SENT, no retry sends again. The server has accepted
+  // the message, so a write that fails now (PostgreSQL restarting, a failover) would make the retry send a
+  // second copy once the lease runs out: keep trying while this attempt still holds the lease.
+  await whileLeaseHeld(leaseStart.getTime() + SEND_LEASE_MS, () =>
+    prisma.sentMessage.update({ where: { idempotencyKey }, data: { status: 'SENT', smtpResponse: response, sentAt: clock(), claimedUntil: null, error: refusal } }),
+  );
   return { outcome: 'SENT', response, refusedTo };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import { z, ZodError } from 'zod';
 import { AppError, appErrorStatus } from '../domain/app-error';
+import { isDependencyUnavailable } from './dependency-unavailable';
 import { fieldsOf, localizeZodIssues, type FieldIssue } from '../domain/field-issues';
 import type { Locale } from '../domain/input-bounds';
 import { ErrorPage } from '../ui/pages/error-page';
@@ -126,10 +127,14 @@ export function sendProblem(
     });
 }
 
+/** What a 503 for an unreachable dependency tells clients to wait: outages of a restart or a failover last seconds. */
+const DEPENDENCY_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Turns every error into an RFC 9457 problem+json answer in the reader's language. AppError codes map to
  * their status; zod errors to 400 naming each field, with a code per field; Fastify's own client errors
- * (bad JSON, wrong content type, too large) keep their 4xx. Refusals are logged as one line; anything
+ * (bad JSON, wrong content type, too large) keep their 4xx; a dependency that cannot be reached (PostgreSQL,
+ * Temporal) is a 503 with `Retry-After`. Refusals are logged as one line; anything
  * else is a 500, logged with its stack and request id, whose detail names only the request id.
  */
 export function registerProblemHandler(app: FastifyInstance): void {
@@ -161,6 +166,12 @@ export function registerProblemHandler(app: FastifyInstance): void {
       const code = (error as FastifyError).code ?? 'BAD_REQUEST';
       request.log.info({ status, code }, error.message);
       return answer(request, reply, { status, code, detail: FASTIFY_ERRORS[code]?.[lang] ?? error.message });
+    }
+    // PostgreSQL or Temporal down or restarting: it passes, so "try again later", never a 500.
+    if (isDependencyUnavailable(error)) {
+      request.log.warn({ err: error }, '503 UNAVAILABLE: a dependency cannot be reached');
+      const detail = lang === 'en' ? 'The service cannot reach its database or workflow engine right now; try again in a few seconds.' : 'El servicio no puede comunicarse ahora con su base de datos o su motor de flujos; intente de nuevo en unos segundos.';
+      return answer(request, reply, { status: 503, code: 'UNAVAILABLE', detail, retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS });
     }
     request.log.error({ err: error }, 'unhandled error');
     const detail = lang === 'en' ? `Internal error; it has been logged (request ${request.id}).` : `Error interno; quedó registrado (solicitud ${request.id}).`;
