@@ -67,7 +67,7 @@ describe.each([
     expect(await page.locator('#new-contact-email').inputValue()).toBe('no-es-un-correo');
     await checked(page, 'institution-error', viewport);
 
-    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Plan' }).click();
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Plan', exact: true }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByText('Objetivo 1', { exact: true }).click();
     const note = page.locator('#goal-1-g1 .confirmation');
