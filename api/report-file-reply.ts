@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { storedFileStream } from '../prisma/stored-file';
 import type { ReportFormat } from './queries/report-versions';
 
 /** Spreadsheets and the CSV download; the others open in the browser. */
@@ -10,20 +11,37 @@ const ATTACH: Record<ReportFormat, boolean> = { json: false, html: false, pdf: f
  */
 export const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** Whether the request's Accept-Encoding takes gzip (a `q=0` refuses it). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
 /**
- * Sends a stored report file byte for byte: its media type, its SHA-256 as the ETag (the file never
- * changes), and a file name in the reader's language.
+ * Sends a stored report file: its media type, its SHA-256 as the ETag (the file never changes), and a file
+ * name in the reader's language. A file kept compressed (prisma/stored-file.ts) goes out as it is kept, with
+ * `Content-Encoding: gzip`, to a client that takes gzip (every browser; its ETag then says so), and is
+ * decompressed as it is sent to one that does not.
  */
 export function sendReportFile(
   reply: FastifyReply,
-  { file, year, version, format, lang }: { file: { contentType: string; sha256: string; content: Uint8Array }; year: number; version: number; format: ReportFormat; lang: string },
+  { file, year, version, format, lang }: { file: { contentType: string; sha256: string; encoding: string; content: Uint8Array }; year: number; version: number; format: ReportFormat; lang: string },
 ): FastifyReply {
   const name = `${lang === 'en' ? 'nap-1325-annual-report' : 'pna-1325-informe-anual'}-${year}-v${version}-${lang}.${format}`;
   if (format === 'html') reply.header('content-security-policy', REPORT_HTML_CSP);
-  return reply
+  reply
     .header('content-type', file.contentType)
-    .header('etag', `"${file.sha256}"`)
     .header('cache-control', 'private, max-age=31536000, immutable')
-    .header('content-disposition', `${ATTACH[format] ? 'attachment' : 'inline'}; filename="${name}"`)
-    .send(Buffer.from(file.content));
+    .header('content-disposition', `${ATTACH[format] ? 'attachment' : 'inline'}; filename="${name}"`);
+  if (file.encoding !== 'gzip') return reply.header('etag', `"${file.sha256}"`).send(Buffer.from(file.content));
+  reply.header('vary', 'accept-encoding');
+  if (acceptsGzip(reply.request.headers['accept-encoding'])) {
+    return reply.header('etag', `"${file.sha256}-gzip"`).header('content-encoding', 'gzip').send(Buffer.from(file.content));
+  }
+  return reply.header('etag', `"${file.sha256}"`).send(storedFileStream(file));
 }

@@ -223,6 +223,9 @@ async function startServices({ config, stack }: { config: TConfig; stack: TStopS
       mailer,
       clock: () => new Date(),
       config: activityConfig(config, linkSigningSecret),
+      // A PostgreSQL of your own: reports compile in a process of their own. The embedded PGlite serves one
+      // connection at a time, so there they compile in the worker.
+      ...(config.DATABASE_URL ? { reportProcess: { databaseUrl: config.DATABASE_URL } } : {}),
     },
     maxConcurrentActivityTaskExecutions: maxConnections === 1 ? 4 : 50,
   });

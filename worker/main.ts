@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       mailer,
       clock: () => new Date(),
       config: activityConfig(config, config.LINK_SIGNING_SECRET!),
+      reportProcess: { databaseUrl: config.DATABASE_URL! },
     },
   });
   // The schedules (yearly cycle, plan reviews), created or updated from the configuration at every start.

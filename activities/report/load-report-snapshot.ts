@@ -230,9 +230,46 @@ type TValueRow = Omit<TSnapshotValue, 'version'> & { version: number };
  * by side), from the latest FINAL or CORRECTION submission of each request only: earlier versions are
  * never read.
  */
-async function loadValues(prisma: PrismaClient, cycleId: string): Promise<TSnapshotValue[]> {
-  const rows = await prisma.$queryRaw<TValueRow[]>`
-    WITH latest AS (${latestSql(Prisma.sql`d."cycleId" = ${cycleId}`)})
+async function loadValues(prisma: PrismaClient, cycleId: string, requestIds: readonly string[]): Promise<TSnapshotValue[]> {
+  // Compact rows (a literal of the nine keys) with one string per institution and indicator code, shared by
+  // every row and by the annex rows made from them: at 10,000 entities some 160,000 rows each carried their
+  // own copies of the two codes.
+  const codes = new Map<string, string>();
+  const shared = (code: string) => {
+    const known = codes.get(code);
+    if (known !== undefined) return known;
+    codes.set(code, code);
+    return code;
+  };
+  const values: TSnapshotValue[] = [];
+  // A page of requests at a time (in institution-code order, as the requests were read), so the rows being
+  // decoded are a few thousand, never the whole cycle's at once (some 130 MB more at 10,000 entities).
+  for (let i = 0; i < requestIds.length; i += VALUE_PAGE_REQUESTS) {
+    const page = requestIds.slice(i, i + VALUE_PAGE_REQUESTS);
+    for (const r of await loadValuePage(prisma, cycleId, page)) {
+      values.push({
+        institutionCode: shared(r.institutionCode),
+        indicatorCode: shared(r.indicatorCode),
+        version: r.version,
+        total: r.total,
+        women: r.women,
+        men: r.men,
+        booleanValue: r.booleanValue,
+        textValue: r.textValue,
+        comment: r.comment,
+      });
+    }
+  }
+  return values;
+}
+
+/** Requests whose values are read by one query. */
+const VALUE_PAGE_REQUESTS = 250;
+
+/** One page of {@link loadValues}: the values of these requests, by institution code then indicator position. */
+function loadValuePage(prisma: PrismaClient, cycleId: string, requestIds: readonly string[]): Promise<TValueRow[]> {
+  return prisma.$queryRaw<TValueRow[]>`
+    WITH latest AS (${latestSql(Prisma.sql`d."cycleId" = ${cycleId} AND d.id IN (${Prisma.join(requestIds)})`)})
     SELECT i.code AS "institutionCode", ind.code AS "indicatorCode", l.version,
       (max(v."numberValue") FILTER (WHERE v.breakdown = 'TOTAL'))::float8 AS total,
       (max(v."numberValue") FILTER (WHERE v.breakdown = 'WOMEN'))::float8 AS women,
@@ -247,27 +284,6 @@ async function loadValues(prisma: PrismaClient, cycleId: string): Promise<TSnaps
       JOIN "Indicator" ind ON ind.id = v."indicatorId"
     GROUP BY i.code, ind.code, ind.position, l.version
     ORDER BY i.code, ind.position`;
-  // Compact rows (a literal of the nine keys) with one string per institution and indicator code, shared by
-  // every row and by the annex rows made from them: at 10,000 entities some 160,000 rows each carried their
-  // own copies of the two codes.
-  const codes = new Map<string, string>();
-  const shared = (code: string) => {
-    const known = codes.get(code);
-    if (known !== undefined) return known;
-    codes.set(code, code);
-    return code;
-  };
-  return rows.map((r) => ({
-    institutionCode: shared(r.institutionCode),
-    indicatorCode: shared(r.indicatorCode),
-    version: r.version,
-    total: r.total,
-    women: r.women,
-    men: r.men,
-    booleanValue: r.booleanValue,
-    textValue: r.textValue,
-    comment: r.comment,
-  }));
 }
 
 type THistoryRow = { cycleYear: number; indicatorCode: string; total: number | null; women: number | null; men: number | null; reported: number; withoutData: number };
@@ -333,8 +349,13 @@ export async function loadReportSnapshot(prisma: PrismaClient, { cycleId }: { cy
   const first = await prisma.reportingCycle.aggregate({ where: { planId: plan.id, kind: 'DATA' }, _min: { year: true } });
   const areas = await loadPlanTree(prisma, plan.id);
   const institutions = await loadInstitutions(prisma, { planId: plan.id, cycleId });
-  const { requests, instants } = snapshotRequests(await loadRequests(prisma, cycleId));
-  const values = await loadValues(prisma, cycleId);
+  const requestRows = await loadRequests(prisma, cycleId);
+  const { requests, instants } = snapshotRequests(requestRows);
+  const values = await loadValues(
+    prisma,
+    cycleId,
+    requestRows.requests.map((r) => r.id),
+  );
   const history = await loadHistory(prisma, { planId: plan.id, year: cycle.year });
   const recorded = latestOf([cycle.openedAt, ...(cycle.closedAt ? [cycle.closedAt] : []), ...instants]);
   // Only the holidays lateness can depend on (between the opening and the latest thing recorded), so a

@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/input-bounds';
 import type { TAnnualReport } from '../../domain/report/annual-report-model';
 import type { PrismaClient } from '../../prisma/client';
+import { storedFileBytes } from '../../prisma/stored-file';
 import { renderReportPublishedEmail, renderReportReadyEmail, type ReportEmailFacts } from '../../ui/emails/report-emails';
 import { activityLog } from '../activity-log';
 import { writeAudit } from '../audit';
@@ -8,8 +9,9 @@ import type { ActivityDeps } from '../deps';
 import type { OutgoingEmail } from '../mailer';
 import { awaitOtherAttempt, sendOnce } from '../send-once';
 import { messageIdFor } from '../send-request-email';
+import { reportEmailFigures, type TReportEmailFigures } from './report-email-figures';
 
-type TVersionRow = { id: string; version: number; cycleId: string; cycle: { year: number } };
+type TVersionRow = { id: string; version: number; cycleId: string; emailFacts: unknown; cycle: { year: number } };
 
 /** Where a version is read: its HTML download and the cycle's report page. */
 function reportUrls(base: string, year: number, version: number, lang: Locale) {
@@ -17,22 +19,17 @@ function reportUrls(base: string, year: number, version: number, lang: Locale) {
   return { htmlUrl: `${root}/reports/${year}/${version}.html?lang=${lang}`, pageUrl: `${root}/dashboard/${year}/report` };
 }
 
-/** The summary figures of a stored version, read from its JSON file (the localized canonical model). */
+/**
+ * The summary figures of a stored version: kept beside it since the files are stored compressed
+ * (`emailFacts`); a version compiled before that has them read from its JSON file.
+ */
 async function emailFacts(prisma: PrismaClient, row: TVersionRow, base: string, lang: Locale, name: string | null): Promise<ReportEmailFacts> {
-  const file = await prisma.reportFile.findUniqueOrThrow({ where: { reportVersionId_format_lang: { reportVersionId: row.id, format: 'json', lang: 'es-MX' } } });
-  // Only numbers and codes are read, the same in both languages' files.
-  const model = JSON.parse(Buffer.from(file.content).toString('utf8')) as Pick<TAnnualReport, 'summary' | 'cycle'>;
-  return {
-    year: row.cycle.year,
-    version: row.version,
-    name,
-    goalsByStatus: model.summary.goalsByStatus,
-    completeness: model.summary.completeness,
-    goalsBehind: model.summary.attention.goalsBehind.map((g) => g.code),
-    notReporting: model.summary.attention.notReporting.map((i) => i.institutionCode),
-    openRequests: model.cycle.openRequests.length,
-    ...reportUrls(base, row.cycle.year, row.version, lang),
-  };
+  let figures = row.emailFacts as TReportEmailFigures | null;
+  if (!figures) {
+    const file = await prisma.reportFile.findUniqueOrThrow({ where: { reportVersionId_format_lang: { reportVersionId: row.id, format: 'json', lang: 'es-MX' } } });
+    figures = reportEmailFigures(JSON.parse(storedFileBytes(file).toString('utf8')) as Pick<TAnnualReport, 'summary' | 'cycle'>);
+  }
+  return { year: row.cycle.year, version: row.version, name, ...figures, ...reportUrls(base, row.cycle.year, row.version, lang) };
 }
 
 type TSendResult = { to: string; outcome: 'SENT' | 'ALREADY_SENT' | 'FAILED' };
@@ -72,7 +69,7 @@ export function createReportEmails({ prisma, mailer, clock, config }: ActivityDe
     }
   }
 
-  const versionRow = (id: string) => prisma.reportVersion.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, cycleId: true, cycle: { select: { year: true } } } });
+  const versionRow = (id: string) => prisma.reportVersion.findUniqueOrThrow({ where: { id }, select: { id: true, version: true, cycleId: true, emailFacts: true, cycle: { select: { year: true } } } });
 
   /** To the secretariat: version n of the year's report is compiled. Once per version. */
   async function sendReportReadyEmail({ reportVersionId }: { reportVersionId: string }): Promise<TSendResult[]> {
@@ -105,7 +102,7 @@ export function createReportEmails({ prisma, mailer, clock, config }: ActivityDe
           subject: rendered.subject,
           text: rendered.text,
           html: rendered.html,
-          attachments: [{ filename, contentType: 'application/pdf', content: Buffer.from(pdf.content) }],
+          attachments: [{ filename, contentType: 'application/pdf', content: storedFileBytes(pdf) }],
         }),
       );
     }

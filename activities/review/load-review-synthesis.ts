@@ -2,6 +2,7 @@ import { compileSynthesis, type TStoredReport, type TSynthesisReport } from '../
 import type { TReviewSynthesis } from '../../domain/review/review-model';
 import type { PrismaClient } from '../../prisma/client';
 import { planOf } from './plan-file-of';
+import { storedFileBytes } from '../../prisma/stored-file';
 
 /** The language of the report file read: the values, statuses and codes the synthesis reads are the same in both. */
 const REPORT_FILE_LANG = 'es-MX';
@@ -33,9 +34,9 @@ export async function loadReviewSynthesis(prisma: PrismaClient, { planId }: { pl
     const chosen = cycle.reports.find((r) => r.status === 'PUBLISHED') ?? cycle.reports[0];
     if (!chosen) continue;
     // One file at a time: at 10,000 entities a year's JSON is tens of megabytes.
-    const file = await prisma.reportFile.findUnique({ where: { reportVersionId_format_lang: { reportVersionId: chosen.id, format: 'json', lang: REPORT_FILE_LANG } }, select: { content: true } });
+    const file = await prisma.reportFile.findUnique({ where: { reportVersionId_format_lang: { reportVersionId: chosen.id, format: 'json', lang: REPORT_FILE_LANG } }, select: { content: true, encoding: true } });
     if (!file) throw new Error(`report ${cycle.year} v${chosen.version} has no JSON file`);
-    const json = JSON.parse(Buffer.from(file.content).toString('utf8')) as TReportJson;
+    const json = JSON.parse(storedFileBytes(file).toString('utf8')) as TReportJson;
     const report: TSynthesisReport = {
       cycleYear: json.cycleYear,
       version: json.version,

@@ -3,12 +3,12 @@ import type { TAnnualReport } from '../../domain/report/annual-report-model';
 import { annexCells, annexHeader } from './annex-columns';
 import { COMPLIANCE_STATUS_LABELS, kindLabel, reportWords } from '../../ui/report/report-labels';
 import { instantText } from '../../ui/report/report-text';
-import { addHeader, addRow, type TXlsxBook, xlsxBytes } from '../shared/xlsx-book';
+import { addHeader, addRow, addRows, type TXlsxBook, xlsxBytes } from '../shared/xlsx-book';
 
-function writeAnnex(book: TXlsxBook, model: TAnnualReport, lang: Locale): void {
+async function writeAnnex(book: TXlsxBook, model: TAnnualReport, lang: Locale): Promise<void> {
   const sheet = book.addWorksheet(reportWords(lang).sheetAnnex, { views: [{ state: 'frozen', ySplit: 1 }] });
   addHeader(sheet, annexHeader(lang), [14, 22, 10, 18, 14, 40, 10]);
-  for (const row of model.annex.rows) addRow(sheet, annexCells(row, lang));
+  await addRows(sheet, model.annex.rows, (row) => annexCells(row, lang));
   sheet.commit();
 }
 
@@ -85,8 +85,8 @@ export async function renderReportXlsx(model: TAnnualReport, lang: Locale): Prom
   return xlsxBytes({
     title: model.title[lang],
     at: new Date(model.compiledAt),
-    write: (book) => {
-      writeAnnex(book, model, lang);
+    write: async (book) => {
+      await writeAnnex(book, model, lang);
       writeGoals(book, model, lang);
       writeCompliance(book, model, lang);
       writeNarratives(book, model, lang);

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import type { GoalStatus } from '../../domain/goal-status';
 
 /** A chart as the PDF embeds it: an SVG string and what it shows (the caption). */
@@ -21,7 +21,9 @@ export const CHART_FONT = { fontFamily: 'Roboto', color: '#1b1b1b' };
  * One chart rendered server-side as SVG (echarts' SSR: no DOM, no animation, fixed size), so that the
  * same option always gives the same SVG string.
  */
-export function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
+export function renderSvg(option: Echarts.EChartsCoreOption, width: number, height: number): string {
+  // Loaded on first use, as pdfmake is (documents/shared/pdf-engine.ts): some 40 MB the annex formats do without.
+  const echarts = require('echarts') as typeof Echarts;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: CHART_FONT, ...option });

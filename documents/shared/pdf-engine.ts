@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import pdfMake = require('pdfmake');
+import type * as PdfMake from 'pdfmake';
+
+type TPdfMake = typeof PdfMake;
 
 /** pdfmake's own copy of Roboto (Apache 2.0), read from disk: no network, no system fonts. */
 const ROBOTO_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -12,19 +14,22 @@ const ROBOTO = {
 };
 const FONT_FILES = new Set(Object.values(ROBOTO));
 
-let configured = false;
+let configured: TPdfMake | undefined;
 
 /**
  * pdfmake's Node singleton, set up once for the report: Roboto by absolute path (the same files serve
  * the text and the charts' SVG text), every URL refused and every local path refused but those four
- * font files (a document can fetch nothing; the charts are SVG strings already in memory).
+ * font files (a document can fetch nothing; the charts are SVG strings already in memory). Loaded when
+ * the first PDF is made, not with this module: the report's process renders its annex formats (JSON, CSV,
+ * XLSX) first, without pdfmake's and echarts' 60 MB in memory.
  */
-function engine(): typeof pdfMake {
-  if (configured) return pdfMake;
+function engine(): TPdfMake {
+  if (configured) return configured;
+  const pdfMake = require('pdfmake') as TPdfMake;
   pdfMake.setFonts({ Roboto: { ...ROBOTO } });
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
-  configured = true;
+  configured = pdfMake;
   return pdfMake;
 }
 

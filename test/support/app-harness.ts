@@ -142,6 +142,8 @@ export async function startHarness({
       mailFrom: 'PNA-1325 <pna1325@test.local>',
       ...overrides,
     },
+    // As the worker does on PostgreSQL: annual reports compile in a process of their own.
+    reportProcess: { databaseUrl: db.url },
   };
   const worker = await createWorker({
     connection: env.nativeConnection,

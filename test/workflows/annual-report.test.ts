@@ -12,6 +12,21 @@ import type { annualReport } from '../../workflows';
 import { createActivities, eventually, quietRuntime, startHarness, type Harness } from '../support/app-harness';
 import { addresses, advanceTo, answers, finishedResult, formIndicators, http, isMailOf, linkIn, openCycle, submitViaLink, terminateCycle } from '../support/reporting-scenarios';
 import { createTimeSkippingEnv } from '../support/temporal';
+import { storedFileBytes } from '../../prisma/stored-file';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+
+/** A GET whose body is read as sent (fetch would decompress it). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => parts.push(chunk));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
 
 const YEAR = 2046;
 /** Monday 8 January 2046, 10:00 in Mexico City. */
@@ -69,14 +84,14 @@ describe(`the ${YEAR} cycle ends and its report compiles itself`, () => {
     expect(versions.map((v) => ({ version: v.version, status: v.status, compiledBy: v.compiledBy }))).toEqual([{ version: 1, status: 'DRAFT', compiledBy: 'workflow' }]);
     const files = versions[0].files;
     expect(files.map((f) => `${f.format}/${f.lang}`).sort()).toEqual(['csv/en', 'csv/es-MX', 'html/en', 'html/es-MX', 'json/en', 'json/es-MX', 'pdf/en', 'pdf/es-MX', 'xlsx/en', 'xlsx/es-MX']);
-    for (const f of files) expect(createHash('sha256').update(f.content).digest('hex')).toBe(f.sha256);
+    for (const f of files) expect(createHash('sha256').update(storedFileBytes(f)).digest('hex')).toBe(f.sha256);
 
     const ready = await eventually(async () => (reportMail().length ? reportMail() : undefined), { what: 'the report-ready email' });
     expect(ready).toHaveLength(1);
     expect(ready[0].parsed.subject).toBe(`PNA-1325: informe anual ${YEAR}, versión 1 (borrador) lista`);
     expect(addresses(ready[0].parsed.to)).toEqual(['secretariado.gti1325@example.gob.mx']);
     // What the version says of the cycle: SEMAR on time, CECOPAM not reported.
-    const model = JSON.parse(Buffer.from(files.find((f) => f.format === 'json' && f.lang === 'es-MX')!.content).toString('utf8'));
+    const model = JSON.parse(storedFileBytes(files.find((f) => f.format === 'json' && f.lang === 'es-MX')!).toString('utf8'));
     expect(model.summary.completeness).toMatchObject({ institutions: 2, reported: 1, onTime: 1, notReported: 1, open: 0 });
     expect(model.summary.attention.notReporting.map((i: { institutionCode: string }) => i.institutionCode)).toEqual(['CECOPAM']);
   }, 300_000);
@@ -88,6 +103,22 @@ describe(`the ${YEAR} cycle ends and its report compiles itself`, () => {
     const listed = await http(h.baseUrl, 'GET', `/api/cycles/${YEAR}/report`);
     expect(listed.json).toMatchObject({ year: YEAR, latest: 1, published: null, versions: [{ version: 1, status: 'DRAFT', outdated: false }] });
     expect(reportMail()).toHaveLength(1);
+  });
+
+  it('serves a file kept compressed as gzip to a client that takes it, and decompressed to one that does not', async () => {
+    const stored = await h.prisma.reportFile.findFirstOrThrow({ where: { reportVersion: { cycle: { year: YEAR }, version: 1 }, format: 'json', lang: 'es-MX' } });
+    expect(stored.encoding).toBe('gzip');
+    const url = `${h.baseUrl}/api/cycles/${YEAR}/report/versions/1.json?lang=es-MX`;
+    const zipped = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'accept-encoding', etag: `"${stored.sha256}-gzip"` });
+    expect(gunzipSync(zipped.body).equals(storedFileBytes(stored))).toBe(true);
+    const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toBe(`"${stored.sha256}"`);
+    expect(createHash('sha256').update(plain.body).digest('hex')).toBe(stored.sha256);
+    const pdf = await rawGet(`${h.baseUrl}/api/cycles/${YEAR}/report/versions/1.pdf?lang=es-MX`, { 'accept-encoding': 'gzip' });
+    expect(pdf.headers['content-encoding']).toBeUndefined();
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('publishing emails each member of the working group once, in their language, with the PDF attached', async () => {

@@ -17,6 +17,7 @@ import { parseCsv } from '../../support/csv-text';
 import { createTestDatabase, type TTestDatabase } from '../../support/database';
 import { pageText } from '../../support/html-text';
 import { addCorrection, CORRECTION_REASON, seedReportYear, type TReportYearSeed } from '../../support/report-scenario';
+import { storedFileBytes } from '../../../prisma/stored-file';
 
 let db: TTestDatabase;
 let prisma: PrismaClient;
@@ -27,7 +28,7 @@ async function filesOf(version: number) {
   const rows = await prisma.reportFile.findMany({ where: { reportVersion: { cycleId: seed.cycleId, version } }, orderBy: [{ format: 'asc' }, { lang: 'asc' }] });
   return new Map(rows.map((f) => [`${f.format}/${f.lang}`, f]));
 }
-const bytes = (f: { content: Uint8Array } | undefined) => Buffer.from(f!.content);
+const bytes = (f: { content: Uint8Array; encoding: string } | undefined) => storedFileBytes(f!);
 
 type TJsonReport = {
   summary: { goalsByStatus: Record<string, number>; completeness: Record<string, number> };
@@ -52,8 +53,32 @@ describe('the seeded year, stored as version 1', () => {
     expect(result).toMatchObject({ version: 1, created: true, openRequests: 0 });
     const files = await filesOf(1);
     expect([...files.keys()]).toEqual(['csv/en', 'csv/es-MX', 'html/en', 'html/es-MX', 'json/en', 'json/es-MX', 'pdf/en', 'pdf/es-MX', 'xlsx/en', 'xlsx/es-MX']);
-    for (const f of files.values()) expect(createHash('sha256').update(f.content).digest('hex')).toBe(f.sha256);
+    for (const f of files.values()) expect(createHash('sha256').update(bytes(f)).digest('hex')).toBe(f.sha256);
     json = JSON.parse(bytes(files.get('json/es-MX')).toString('utf8'));
+    // Text formats kept compressed, PDF and XLSX as they are; sha256 and size are the served file's.
+    expect(Object.fromEntries([...files].map(([k, f]) => [k, f.encoding]))).toEqual({
+      'csv/en': 'gzip',
+      'csv/es-MX': 'gzip',
+      'html/en': 'gzip',
+      'html/es-MX': 'gzip',
+      'json/en': 'gzip',
+      'json/es-MX': 'gzip',
+      'pdf/en': 'identity',
+      'pdf/es-MX': 'identity',
+      'xlsx/en': 'identity',
+      'xlsx/es-MX': 'identity',
+    });
+    for (const f of files.values()) expect(bytes(f).length).toBe(f.size);
+    expect(files.get('json/es-MX')!.content.length).toBeLessThan(files.get('json/es-MX')!.size / 4);
+    // The figures the emails quote, kept beside the version, are the JSON's.
+    const row = await prisma.reportVersion.findFirstOrThrow({ where: { cycleId: seed.cycleId, version: 1 } });
+    expect(row.emailFacts).toEqual({
+      goalsByStatus: json.summary.goalsByStatus,
+      completeness: json.summary.completeness,
+      goalsBehind: (json.summary as unknown as { attention: { goalsBehind: { code: string }[] } }).attention.goalsBehind.map((g) => g.code),
+      notReporting: (json.summary as unknown as { attention: { notReporting: { institutionCode: string }[] } }).attention.notReporting.map((i) => i.institutionCode),
+      openRequests: 0,
+    });
     expect(json.summary.goalsByStatus).toEqual({ MET: 5, ON_TRACK: 1, BEHIND: 2, NOT_STARTED: 1, NO_DATA: 2, NOT_EVALUABLE: 10 });
     expect(json.summary.completeness).toEqual({ institutions: 7, reported: 5, onTime: 3, late: 1, afterExtension: 1, exempted: 1, notReported: 1, open: 0 });
     expect(Object.fromEntries(json.compliance.map((c) => [c.institutionCode, c.status]))).toEqual({

@@ -21,6 +21,7 @@ import { proposalHash } from '../../../prisma/review-proposals';
 import { seedPlan } from '../../../prisma/seed-plan';
 import { createTestDatabase, type TTestDatabase } from '../../support/database';
 import { seedReportYear } from '../../support/report-scenario';
+import { storedFileBytes } from '../../../prisma/stored-file';
 
 const V1_TEXT = readFileSync(path.resolve(__dirname, '../../../domain/plans/mx-nap-1325.v1.json'), 'utf8');
 const v1 = parsePlanFile(JSON.parse(V1_TEXT), 'mx-nap-1325.v1.json');
@@ -156,7 +157,7 @@ describe('the synthesis of the stored annual reports', () => {
     const synthesis = await loadReviewSynthesis(prisma, { planId: v1Id });
     expect(synthesis.reportsRead).toEqual([{ cycleYear: 2025, version: 1, status: 'DRAFT' }]);
     const file = await prisma.reportFile.findFirstOrThrow({ where: { format: 'json', lang: 'en', reportVersion: { cycleId: seed.cycleId } } });
-    const json = JSON.parse(Buffer.from(file.content).toString('utf8')) as { areas: { objectives: { goals: { code: string; status: string }[] }[] }[] };
+    const json = JSON.parse(storedFileBytes(file).toString('utf8')) as { areas: { objectives: { goals: { code: string; status: string }[] }[] }[] };
     const statuses = Object.fromEntries(json.areas.flatMap((a) => a.objectives.flatMap((o) => o.goals.map((g) => [g.code, g.status]))));
     expect(Object.fromEntries(synthesis.objectives.flatMap((o) => o.goals.map((g) => [g.code, g.latestStatus])))).toEqual(statuses);
     expect(synthesis.objectives.flatMap((o) => o.goals).find((g) => g.code === '4.g2')!.statusByYear).toEqual([{ cycleYear: 2025, planYear: 1, status: statuses['4.g2'] }]);
