@@ -57,8 +57,8 @@ export const ZConfig = z
     // HTTP
     HTTP_HOST: z.string().default('127.0.0.1'),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    /** Base of the links put in emails. */
-    PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+    /** Base of the links put in emails and of the addresses `npm start` prints; unset: `http://localhost:<HTTP_PORT>`. */
+    PUBLIC_BASE_URL: optionalString.pipe(z.url().optional()),
     /** HMAC key for the signed links that agency contacts follow (at least 32 characters). */
     LINK_SIGNING_SECRET: optionalString.pipe(z.string().min(32).optional()),
     LINK_TTL_DAYS: z.coerce.number().int().min(1).max(730).default(120),
@@ -112,7 +112,10 @@ export const ZConfig = z
     if ((c.SMTP_USER === undefined) !== (c.SMTP_PASSWORD === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_PASSWORD'], message: 'SMTP_USER and SMTP_PASSWORD must be set together' });
     }
-  });
+  })
+  // Links follow the port the API listens on unless a public address is given (HTTP_PORT=3100 alone gave
+  // links to :3000 before).
+  .transform((c) => ({ ...c, PUBLIC_BASE_URL: c.PUBLIC_BASE_URL ?? `http://localhost:${c.HTTP_PORT}` }));
 
 export type TConfig = z.infer<typeof ZConfig>;
 

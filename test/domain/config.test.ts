@@ -9,6 +9,14 @@ describe('parseConfig', () => {
     expect(c.SMTP_HOST).toBeUndefined();
     expect(c.TEMPORAL_NAMESPACE).toBe('default');
     expect(c.HTTP_PORT).toBe(3000);
+    expect(c.PUBLIC_BASE_URL).toBe('http://localhost:3000');
+  });
+
+  it("puts the API's port in the links unless a public address is given", () => {
+    expect(parseConfig({ HTTP_PORT: '3100' }).PUBLIC_BASE_URL).toBe('http://localhost:3100');
+    expect(parseConfig({ HTTP_PORT: '3100', PUBLIC_BASE_URL: 'https://pna1325.sre.gob.mx' }).PUBLIC_BASE_URL).toBe('https://pna1325.sre.gob.mx');
+    expect(parseConfig({ HTTP_PORT: '3100', PUBLIC_BASE_URL: '' }).PUBLIC_BASE_URL).toBe('http://localhost:3100');
+    expect(() => parseConfig({ PUBLIC_BASE_URL: 'not a url' })).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it('treats empty strings as unset and coerces numbers and booleans', () => {
