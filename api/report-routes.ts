@@ -92,7 +92,7 @@ export interface ReportRouteDeps extends ReportCommandDeps {
 /**
  * The annual report: its versions (status, published, outdated, files), compiling a new draft, publishing
  * one, and downloading each version's files — JSON, HTML, PDF, XLSX, CSV — in es-MX or English. Files are
- * served as stored (immutable; ETag = their SHA-256).
+ * served as compiled (immutable; ETag = their SHA-256; the text formats gzip-encoded to clients that take it).
  */
 export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -182,7 +182,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
         tags: [Tag.REPORTS],
         summary: 'Download a version',
         description:
-          '`<n>.json` (the canonical model), `<n>.html` (printable), `<n>.pdf` (formal transmission), `<n>.xlsx` and `<n>.csv` (the data annex: one row per institution × indicator × breakdown; the workbook adds goals, compliance, narratives and method), in `lang` es-MX (default) or en. Byte for byte as stored; `ETag` is the SHA-256. Unknown format or language: 400 naming it; no such version: 404.',
+          '`<n>.json` (the canonical model), `<n>.html` (printable), `<n>.pdf` (formal transmission), `<n>.xlsx` and `<n>.csv` (the data annex: one row per institution × indicator × breakdown; the workbook adds goals, compliance, narratives and method), in `lang` es-MX (default) or en. Byte for byte as compiled; `ETag` is the SHA-256. JSON, HTML and CSV are kept gzip-compressed: to a client whose `Accept-Encoding` takes gzip they go out as kept, with `Content-Encoding: gzip` and the ETag `"<sha256>-gzip"`; to any other, decompressed. Unknown format or language: 400 naming it; no such version: 404.',
         security: SIGNED_IN,
         params: ZFileParams,
         querystring: ZFileQuery,
@@ -199,7 +199,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: ReportRouteDeps
                   ['text/csv', z.string()],
                 ].map(([type, schema]) => [type, { schema }]),
               ),
-              headers: { etag: { type: 'string', description: 'The SHA-256 of the file, quoted.' } },
+              headers: { etag: { type: 'string', description: 'The SHA-256 of the file, quoted (`"<sha256>-gzip"` when sent gzip-encoded).' } },
             },
           },
           400,

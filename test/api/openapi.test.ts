@@ -567,7 +567,8 @@ describe('a small cycle answers only what the document describes', () => {
     for (const format of ['json', 'html', 'pdf', 'xlsx', 'csv']) {
       const file = await call('GET', `/api/cycles/${YEAR}/report/versions/1.${format}?lang=en`);
       expect({ format, status: file.status }).toEqual({ format, status: 200 });
-      expect(file.headers.get('etag')).toMatch(/^"[0-9a-f]{64}"$/);
+      // Text formats are kept compressed and go out as gzip to a client that takes it (fetch does): their ETag says so.
+      expect(file.headers.get('etag')).toMatch(['json', 'html', 'csv'].includes(format) ? /^"[0-9a-f]{64}-gzip"$/ : /^"[0-9a-f]{64}"$/);
     }
     const unknown = await call('GET', `/api/cycles/${YEAR}/report/versions/1.docx`);
     expect(unknown.status).toBe(400);
