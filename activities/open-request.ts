@@ -3,12 +3,12 @@ import { DEFAULT_ZONE } from '../domain/business-calendar';
 import { computeTimeline, type TTimeline } from '../domain/compute-timeline';
 import { nextActionKey, nextStep } from '../domain/next-step';
 import { pendingExtensionAfter } from '../domain/request-read-model';
+import { policyInForce } from '../domain/reporting-policy';
 import type { RequestEmail, RequestStatus } from '../domain/request-types';
 import { businessCalendar } from '../prisma/business-calendar';
 import { activityLog } from './activity-log';
 import type { ActivityDeps } from './deps';
-import { requestPolicy } from './request-activities';
-import type { SendRequestEmailResult } from './send-request-email';
+import { loadEmailRequest, type SendRequestEmailResult, type TEmailRequest } from './send-request-email';
 
 /** What {@link createOpenRequest}'s activity needs: the request, its new status, the data-request email. */
 export interface OpenRequestInput {
@@ -40,10 +40,12 @@ export interface OpenRequestResult {
  * the workflow hands the email to its outbox, which retries it for a day as before. Running it twice changes
  * nothing (audit keys, `requestedAt` set once, the email's `SentMessage` row).
  */
-export function createOpenRequest({ prisma, clock }: ActivityDeps, { sendRequestEmail }: { sendRequestEmail: (input: RequestEmail) => Promise<SendRequestEmailResult> }) {
+export function createOpenRequest({ prisma, clock }: ActivityDeps, { sendRequestEmail }: { sendRequestEmail: (input: RequestEmail, preloaded?: TEmailRequest) => Promise<SendRequestEmailResult> }) {
   return {
     async openRequest({ dataRequestId, workflowId, status, now, email }: OpenRequestInput): Promise<OpenRequestResult> {
-      const [{ request, policy }, calendar] = await Promise.all([requestPolicy(prisma, dataRequestId), businessCalendar(prisma)]);
+      // Read as the email reads it, and handed to it: one read of the request for the whole activity.
+      const [request, calendar] = await Promise.all([loadEmailRequest(prisma, dataRequestId), businessCalendar(prisma)]);
+      const policy = policyInForce({ cyclePolicy: request.cycle.policy, override: request.policyOverride });
       const timeline = computeTimeline({
         policy,
         openedAt: request.cycle.openedAt.toISOString(),
@@ -85,7 +87,7 @@ export function createOpenRequest({ prisma, clock }: ActivityDeps, { sendRequest
         }),
       ]);
       try {
-        return { timeline, published, email: await sendRequestEmail(email) };
+        return { timeline, published, email: await sendRequestEmail(email, request) };
       } catch (err) {
         const emailError = (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
         activityLog('warn', 'data-request email deferred to the workflow outbox', { stepKey: email.stepKey, error: emailError });
