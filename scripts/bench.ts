@@ -94,6 +94,8 @@ interface Options {
   maxWorkflowTasks?: number;
   workflowPollers?: number;
   activityPollers?: number;
+  /** `--eager-activities`: the dev server hands an activity to the worker in its answer to the workflow task that scheduled it. */
+  eagerActivities: boolean;
 }
 
 const SCENARIOS = ['Baseline', 'Cycle', 'Submissions', 'Email', 'Dashboard', 'Report'] as const;
@@ -117,6 +119,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     skipDashboard: false,
     skipReport: false,
     profile: false,
+    eagerActivities: false,
   };
   const numberAfter = (i: number) => {
     const value = Number(argv[i + 1]?.replace(/_/g, ''));
@@ -191,6 +194,9 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
       case '--profile':
         options.profile = true;
         break;
+      case '--eager-activities':
+        options.eagerActivities = true;
+        break;
       case '--max-cached-workflows':
         options.maxCachedWorkflows = numberAfter(i++);
         break;
@@ -220,7 +226,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
         console.log(
           'npm run bench -- [--quick] [--entities N] [--baseline N] [--submissions N] [--emails N] [--concurrency N] [--submit-concurrency N] [--activity-slots N] [--pg-pool N] ' +
             '[--temporal dev|postgres|postgres-only] [--shards N] [--out DIR] [--skip-baseline] [--skip-cycle] [--skip-submissions] [--skip-email] [--skip-dashboard] [--skip-report] ' +
-            '[--only-submissions] [--only-email] [--only-dashboard] [--only-report] [--profile] [--max-cached-workflows N] [--max-workflow-tasks N] [--workflow-pollers N] [--activity-pollers N]',
+            '[--only-submissions] [--only-email] [--only-dashboard] [--only-report] [--profile] [--max-cached-workflows N] [--max-workflow-tasks N] [--workflow-pollers N] [--activity-pollers N] [--eager-activities]',
         );
         process.exit(0);
         break;
@@ -320,6 +326,8 @@ interface Probes {
 interface PhaseFigures {
   wallSeconds: number;
   peakRssMiB: number;
+  /** The main thread's V8 heap and external memory at the RSS peak (the rest is other threads and native memory). */
+  atPeakMiB: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   /** Average cores used over the phase. */
   cores: {
     worker: number;
@@ -349,9 +357,10 @@ async function measure<T>(probes: Probes, run: () => Promise<T>): Promise<{ resu
   const before = cpu();
   const persistenceBefore = await persistenceTotals(probes.metricsUrl);
   const started = performance.now();
-  let peakRss = process.memoryUsage().rss;
+  let peak = process.memoryUsage();
   const rssTimer = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
   }, 100);
   let serverPeak1s = 0;
   let lastServer = { at: performance.now(), cpu: processCpuSeconds(probes.serverPid) };
@@ -373,7 +382,8 @@ async function measure<T>(probes: Probes, run: () => Promise<T>): Promise<{ resu
       result,
       figures: {
         wallSeconds,
-        peakRssMiB: peakRss / 2 ** 20,
+        peakRssMiB: peak.rss / 2 ** 20,
+        atPeakMiB: { heapUsed: peak.heapUsed / 2 ** 20, heapTotal: peak.heapTotal / 2 ** 20, external: peak.external / 2 ** 20, arrayBuffers: peak.arrayBuffers / 2 ** 20 },
         cores: {
           worker: (workerCpu.user + workerCpu.system) / 1e6 / wallSeconds,
           workerMain: mainThread / wallSeconds,
@@ -533,7 +543,8 @@ interface TBackend {
 async function startBackend(kind: 'dev' | 'postgres', options: Options): Promise<TBackend> {
   if (kind === 'dev') {
     const metricsPort = await freePort();
-    const env = await createDevServerEnv({ server: { extraArgs: ['--metrics-port', String(metricsPort)], log: { format: 'pretty', level: 'error' } } });
+    const eager = options.eagerActivities ? ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'] : [];
+    const env = await createDevServerEnv({ server: { extraArgs: ['--metrics-port', String(metricsPort), ...eager], log: { format: 'pretty', level: 'error' } } });
     const probes: Probes = { serverPid: pidsNamed('temporal', process.pid)[0], metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
     if (!probes.serverPid) log('could not find the dev server process: its CPU is not reported');
     return { kind, label: 'dev server', env, namespace: 'default', probes, detail: { server: 'temporal server start-dev (CLI v1.5.1, Server 1.29.1)', persistence: 'SQLite in memory, 1 connection', historyShards: 1 }, stop: () => env.teardown() };
@@ -730,6 +741,8 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
         `largest workflow history: ${fmt(Math.max(largestRequest, largestRun))} events (bound ${fmt(HISTORY_BOUND)}): ${Math.max(largestRequest, largestRun) < HISTORY_BOUND ? 'within' : 'EXCEEDED'}`,
       ];
       if (options.profile) {
+        const m = figures.atPeakMiB;
+        out.cycleNotes.push(`profile: at the RSS peak (${fmt(figures.peakRssMiB)} MiB) the main thread's heap held ${fmt(m.heapUsed)} of ${fmt(m.heapTotal)} MiB, external ${fmt(m.external)} MiB (array buffers ${fmt(m.arrayBuffers)} MiB); the rest is the workflow thread and native memory`);
         out.cycleNotes.push(...(await profileNotes({ client, requestIds: requests.map((r) => r.workflowId), cycleSize, sql, activityTally, wallSeconds: figures.wallSeconds })));
       }
     }
