@@ -9,6 +9,7 @@ import { createReviewActivities } from './review/review-activities';
 import { createReviewRoundActivities } from './review/review-round-activities';
 import { createScheduleActivities } from './schedule-activities';
 import { createSendRequestEmail } from './send-request-email';
+import { createOpenRequest } from './open-request';
 
 export type { ActivityDeps, ActivityConfig } from './deps';
 
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCycleActivities(deps),
     ...createRequestActivities(deps),
     ...email,
+    ...createOpenRequest(deps, email),
     ...createAttentionActivities(deps, email),
     ...createReportActivities(deps),
     ...createScheduleActivities(deps),

@@ -56,9 +56,22 @@ export type TSendOnceOutcome =
  */
 export async function sendOnce(
   { prisma, mailer, clock }: { prisma: PrismaClient; mailer: Mailer; clock: () => Date },
-  { idempotencyKey, dataRequestId = null, kind, email }: { idempotencyKey: string; dataRequestId?: string | null; kind: string; email: OutgoingEmail },
+  {
+    idempotencyKey,
+    dataRequestId = null,
+    kind,
+    email,
+    existing: known,
+  }: {
+    idempotencyKey: string;
+    dataRequestId?: string | null;
+    kind: string;
+    email: OutgoingEmail;
+    /** The step's row as the caller just read it (`null`: none), so it is not read again; the claim below decides anyway. */
+    existing?: { status: string; error: string | null } | null;
+  },
 ): Promise<TSendOnceOutcome> {
-  const existing = await prisma.sentMessage.findUnique({ where: { idempotencyKey } });
+  const existing = known !== undefined ? known : await prisma.sentMessage.findUnique({ where: { idempotencyKey } });
   if (existing?.status === 'SENT') return { outcome: 'ALREADY_SENT' };
   if (existing?.status === 'FAILED') return { outcome: 'FAILED_BEFORE', error: existing.error ?? 'refused' };
   const to = email.to;

@@ -55,6 +55,16 @@ async function contactsByRole(prisma: PrismaClient, institutionId: string, roles
 
 const unique = (xs: string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
 
+/** A request as its emails read it: cycle, institution and the latest version with its values. */
+export function loadEmailRequest(prisma: PrismaClient, dataRequestId: string) {
+  return prisma.dataRequest.findUniqueOrThrow({
+    where: { id: dataRequestId },
+    include: { cycle: true, institution: true, submissions: { orderBy: { version: 'desc' }, take: 1, include: { values: { include: { indicator: true } } } } },
+  });
+}
+
+export type TEmailRequest = Awaited<ReturnType<typeof loadEmailRequest>>;
+
 /**
  * Sends one email of a request's life (request, reminder, escalation, receipt, delivery failure), once per
  * workflow step. Claim-then-act: a `SentMessage` row keyed by workflow id + step is read before sending
@@ -66,7 +76,11 @@ const unique = (xs: string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
  * and returned as `FAILED` (not retried); transient faults throw and are retried with backoff.
  */
 export function createSendRequestEmail({ prisma, mailer, clock, config }: ActivityDeps) {
-  async function sendRequestEmail(input: SendRequestEmailInput): Promise<SendRequestEmailResult> {
+  /**
+   * `preloaded`: the request as {@link loadEmailRequest} read it a moment ago in the same activity
+   * (`openRequest`), so it is not read twice.
+   */
+  async function sendRequestEmail(input: SendRequestEmailInput, preloaded?: TEmailRequest): Promise<SendRequestEmailResult> {
     const idempotencyKey = `${input.workflowId}/${input.stepKey}`;
     const messageId = messageIdFor(idempotencyKey, config.messageIdDomain);
     const existing = await prisma.sentMessage.findUnique({ where: { idempotencyKey } });
@@ -90,10 +104,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
       return { outcome: 'FAILED', messageId, detail: existing.error ?? undefined };
     }
 
-    const request = await prisma.dataRequest.findUniqueOrThrow({
-      where: { id: input.dataRequestId },
-      include: { cycle: true, institution: true, submissions: { orderBy: { version: 'desc' }, take: 1, include: { values: { include: { indicator: true } } } } },
-    });
+    const request = preloaded?.id === input.dataRequestId ? preloaded : await loadEmailRequest(prisma, input.dataRequestId);
     const latest = request.submissions[0];
     const indicators = request.cycle.kind === 'REVIEW' ? [] : await indicatorsFor(prisma, { planId: request.cycle.planId, institutionId: request.institutionId });
     const acknowledged = input.kind === 'RECEIPT' ? await receivedVersion() : undefined;
@@ -104,10 +115,13 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     switch (input.kind) {
       case 'REQUEST':
       case 'REMINDER':
-      case 'EXTENSION_DECISION':
-        to = await contactsByRole(prisma, request.institutionId, ['CONTACT']);
-        cc = await contactsByRole(prisma, request.institutionId, ['ALTERNATE']);
+      case 'EXTENSION_DECISION': {
+        // One read for both roles (contactsByRole orders them as listed).
+        const both = await contactsByRole(prisma, request.institutionId, ['CONTACT', 'ALTERNATE']);
+        to = both.filter((c) => c.role === roleToContactRole.CONTACT);
+        cc = both.filter((c) => c.role === roleToContactRole.ALTERNATE);
         break;
+      }
       case 'ESCALATION':
         to = await contactsByRole(prisma, request.institutionId, input.recipients ?? ['CONTACT', 'ALTERNATE']);
         cc = await contactsByRole(prisma, request.institutionId, ['CONTACT']);
@@ -218,7 +232,7 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     // Claim the step and send (STYLE §13, activities/send-once): a retry, a restarted worker or a replayed
     // workflow finds the row and sends nothing; a crash leaves it SENDING, and once the lease runs out the
     // retry sends again with the same Message-ID (the one window no design closes; see README).
-    const sent = await sendOnce({ prisma, mailer, clock }, { idempotencyKey, dataRequestId: request.id, kind: input.kind, email });
+    const sent = await sendOnce({ prisma, mailer, clock }, { idempotencyKey, dataRequestId: request.id, kind: input.kind, email, existing });
     switch (sent.outcome) {
       case 'BUSY':
         return afterOtherAttempt();
@@ -232,7 +246,8 @@ export function createSendRequestEmail({ prisma, mailer, clock, config }: Activi
     const refusedTo = sent.refusedTo;
     const refusal = refusedTo.length ? `refused by the server: ${refusedTo.join(', ')}` : null;
     // The contacts are reachable again: the request no longer shows "delivery failed".
-    if (isToInstitution(input.kind) && !refusal) {
+    // (Read with the request: a failure recorded since would be another step's, cleared by its own success.)
+    if (isToInstitution(input.kind) && !refusal && request.deliveryFailedAt !== null) {
       await prisma.dataRequest.updateMany({ where: { id: request.id, deliveryFailedAt: { not: null } }, data: { deliveryFailedAt: null, deliveryFailure: null } });
     }
     {

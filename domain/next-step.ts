@@ -101,3 +101,12 @@ function isNotification(step: TTimelineStepRef): boolean {
   return step.kind === TimelineStepKind.REMINDER || step.kind === TimelineStepKind.ESCALATION;
 }
 
+
+/**
+ * Idempotency key of the audit row that tells the record what a request does next (`NEXT_ACTION`): one per
+ * deadline, step and status, so publishing the same next step twice writes one row. Shared by the workflow
+ * (which publishes as it walks the ladder) and the activity that opens a request (which publishes the first).
+ */
+export function nextActionKey({ workflowId, deadlineDate, stepKey, status }: { workflowId: string; deadlineDate: string; stepKey: string | undefined; status: string }): string {
+  return `${workflowId}/${deadlineDate}/${stepKey ?? 'none'}/${status}/scheduled`;
+}

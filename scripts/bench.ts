@@ -39,7 +39,7 @@
 process.env.TZ = 'UTC';
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { type ActivityInterceptorsFactory, bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -87,6 +87,15 @@ interface Options {
   skipEmail: boolean;
   skipDashboard: boolean;
   skipReport: boolean;
+  /** `--profile`: count SQL statements, activities by type and history events by type in the fan-out. */
+  profile: boolean;
+  /** Worker tuning for the fan-out's worker (SDK defaults when absent). */
+  maxCachedWorkflows?: number;
+  maxWorkflowTasks?: number;
+  workflowPollers?: number;
+  activityPollers?: number;
+  /** `--eager-activities`: the dev server hands an activity to the worker in its answer to the workflow task that scheduled it. */
+  eagerActivities: boolean;
 }
 
 const SCENARIOS = ['Baseline', 'Cycle', 'Submissions', 'Email', 'Dashboard', 'Report'] as const;
@@ -109,6 +118,8 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
     skipEmail: false,
     skipDashboard: false,
     skipReport: false,
+    profile: false,
+    eagerActivities: false,
   };
   const numberAfter = (i: number) => {
     const value = Number(argv[i + 1]?.replace(/_/g, ''));
@@ -180,6 +191,24 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
       case '--skip-report':
         options.skipReport = true;
         break;
+      case '--profile':
+        options.profile = true;
+        break;
+      case '--eager-activities':
+        options.eagerActivities = true;
+        break;
+      case '--max-cached-workflows':
+        options.maxCachedWorkflows = numberAfter(i++);
+        break;
+      case '--max-workflow-tasks':
+        options.maxWorkflowTasks = numberAfter(i++);
+        break;
+      case '--workflow-pollers':
+        options.workflowPollers = numberAfter(i++);
+        break;
+      case '--activity-pollers':
+        options.activityPollers = numberAfter(i++);
+        break;
       case '--only-submissions':
         only('Submissions');
         break;
@@ -197,7 +226,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Options 
         console.log(
           'npm run bench -- [--quick] [--entities N] [--baseline N] [--submissions N] [--emails N] [--concurrency N] [--submit-concurrency N] [--activity-slots N] [--pg-pool N] ' +
             '[--temporal dev|postgres|postgres-only] [--shards N] [--out DIR] [--skip-baseline] [--skip-cycle] [--skip-submissions] [--skip-email] [--skip-dashboard] [--skip-report] ' +
-            '[--only-submissions] [--only-email] [--only-dashboard] [--only-report]',
+            '[--only-submissions] [--only-email] [--only-dashboard] [--only-report] [--profile] [--max-cached-workflows N] [--max-workflow-tasks N] [--workflow-pollers N] [--activity-pollers N] [--eager-activities]',
         );
         process.exit(0);
         break;
@@ -297,6 +326,8 @@ interface Probes {
 interface PhaseFigures {
   wallSeconds: number;
   peakRssMiB: number;
+  /** The main thread's V8 heap and external memory at the RSS peak (the rest is other threads and native memory). */
+  atPeakMiB: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
   /** Average cores used over the phase. */
   cores: {
     worker: number;
@@ -326,9 +357,10 @@ async function measure<T>(probes: Probes, run: () => Promise<T>): Promise<{ resu
   const before = cpu();
   const persistenceBefore = await persistenceTotals(probes.metricsUrl);
   const started = performance.now();
-  let peakRss = process.memoryUsage().rss;
+  let peak = process.memoryUsage();
   const rssTimer = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
   }, 100);
   let serverPeak1s = 0;
   let lastServer = { at: performance.now(), cpu: processCpuSeconds(probes.serverPid) };
@@ -350,7 +382,8 @@ async function measure<T>(probes: Probes, run: () => Promise<T>): Promise<{ resu
       result,
       figures: {
         wallSeconds,
-        peakRssMiB: peakRss / 2 ** 20,
+        peakRssMiB: peak.rss / 2 ** 20,
+        atPeakMiB: { heapUsed: peak.heapUsed / 2 ** 20, heapTotal: peak.heapTotal / 2 ** 20, external: peak.external / 2 ** 20, arrayBuffers: peak.arrayBuffers / 2 ** 20 },
         cores: {
           worker: (workerCpu.user + workerCpu.system) / 1e6 / wallSeconds,
           workerMain: mainThread / wallSeconds,
@@ -510,7 +543,8 @@ interface TBackend {
 async function startBackend(kind: 'dev' | 'postgres', options: Options): Promise<TBackend> {
   if (kind === 'dev') {
     const metricsPort = await freePort();
-    const env = await createDevServerEnv({ server: { extraArgs: ['--metrics-port', String(metricsPort)], log: { format: 'pretty', level: 'error' } } });
+    const eager = options.eagerActivities ? ['--dynamic-config-value', 'system.enableActivityEagerExecution=true'] : [];
+    const env = await createDevServerEnv({ server: { extraArgs: ['--metrics-port', String(metricsPort), ...eager], log: { format: 'pretty', level: 'error' } } });
     const probes: Probes = { serverPid: pidsNamed('temporal', process.pid)[0], metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
     if (!probes.serverPid) log('could not find the dev server process: its CPU is not reported');
     return { kind, label: 'dev server', env, namespace: 'default', probes, detail: { server: 'temporal server start-dev (CLI v1.5.1, Server 1.29.1)', persistence: 'SQLite in memory, 1 connection', historyShards: 1 }, stop: () => env.teardown() };
@@ -589,7 +623,18 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
     await seedAll(db.prisma);
     const { codes } = await seedSyntheticEntities({ prisma: db.prisma, count: cycleSize });
     log(`[${backend.label}] seeded ${fmt(codes.length)} synthetic entities in ${fmt((performance.now() - seedStarted) / 1000, 1)} s`);
-    const prisma = createPrisma({ url: db.url, maxConnections: options.pgPool });
+    const sql = { count: 0, ms: 0 };
+    const prisma = createPrisma({
+      url: db.url,
+      maxConnections: options.pgPool,
+      onQuery: options.profile
+        ? (ms) => {
+            sql.count++;
+            sql.ms += ms;
+          }
+        : undefined,
+    });
+    const activityTally = new Map<string, { count: number; ms: number }>();
     stops.push(() => prisma.$disconnect());
 
     const catcher = await startCatcherProcess();
@@ -612,6 +657,13 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
       taskQueue,
       maxConcurrentActivityTaskExecutions: options.activitySlots,
       workflowBundle: bundles.ours,
+      extra: {
+        ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+        ...(options.maxWorkflowTasks ? { maxConcurrentWorkflowTaskExecutions: options.maxWorkflowTasks } : {}),
+        ...(options.workflowPollers ? { workflowTaskPollerBehavior: { type: 'simple-maximum' as const, maximum: options.workflowPollers } } : {}),
+        ...(options.activityPollers ? { activityTaskPollerBehavior: { type: 'simple-maximum' as const, maximum: options.activityPollers } } : {}),
+        ...(options.profile ? { interceptors: { activity: [tallyActivities(activityTally)] } } : {}),
+      },
       deps: {
         prisma,
         mailer,
@@ -619,7 +671,7 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
         config: { publicBaseUrl: baseUrl, linkSigningSecret, linkTtlDays: 120, messageIdDomain: 'nap1325.bench', mailFrom: 'PNA-1325 <pna1325@bench.local>' },
       },
     });
-    const cacheNote = `the worker caches up to ${fmt(worker.options.maxCachedWorkflows)} workflows (SDK default from the heap limit) and runs them on ${worker.options.workflowThreadPoolSize} workflow thread(s)`;
+    const cacheNote = `the worker caches up to ${fmt(worker.options.maxCachedWorkflows)} workflows (${options.maxCachedWorkflows ? '--max-cached-workflows' : 'SDK default from the heap limit'}), runs up to ${fmt(options.maxWorkflowTasks ?? 40)} workflow tasks at once on ${worker.options.workflowThreadPoolSize} workflow thread(s)`;
     const running = worker.run();
     stops.push(async () => {
       worker.shutdown();
@@ -658,6 +710,9 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
       await openCycle();
     } else {
       log(`[${backend.label}] fan-out: a cycle of ${fmt(cycleSize)} entities…`);
+      sql.count = 0;
+      sql.ms = 0;
+      activityTally.clear();
       const { result: progress, figures } = await measure(probes, openCycle);
       const cyclePhase: TPhase = { name: 'fan-out: data requests', count: cycleSize, unit: 'requests', figures, events: 0, largestHistory: 0, smtpAccepted: progress.accepted };
       out.phases.push(cyclePhase);
@@ -685,6 +740,11 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
         `request workflows: ${fmt(lengths.length)}, history ${fmt(Math.min(...lengths))}–${fmt(largestRequest)} events (${fmt(lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length), 1)} on average)`,
         `largest workflow history: ${fmt(Math.max(largestRequest, largestRun))} events (bound ${fmt(HISTORY_BOUND)}): ${Math.max(largestRequest, largestRun) < HISTORY_BOUND ? 'within' : 'EXCEEDED'}`,
       ];
+      if (options.profile) {
+        const m = figures.atPeakMiB;
+        out.cycleNotes.push(`profile: at the RSS peak (${fmt(figures.peakRssMiB)} MiB) the main thread's heap held ${fmt(m.heapUsed)} of ${fmt(m.heapTotal)} MiB, external ${fmt(m.external)} MiB (array buffers ${fmt(m.arrayBuffers)} MiB); the rest is the workflow thread and native memory`);
+        out.cycleNotes.push(...(await profileNotes({ client, requestIds: requests.map((r) => r.workflowId), cycleSize, sql, activityTally, wallSeconds: figures.wallSeconds })));
+      }
     }
 
     // 3. Submissions, on the cycle's open requests.
@@ -711,6 +771,70 @@ async function runTemporalScenarios(backend: TBackend, options: Options, bundles
     for (const stop of stops.reverse()) await Promise.resolve(stop()).catch((err: unknown) => log(`cleanup: ${(err as Error).message}`));
     probes.catcherPid = undefined;
   }
+}
+
+// ───────────────────────────── profile (--profile) ─────────────────────────────
+
+/** An activity interceptor that counts executions and their time by activity type. */
+function tallyActivities(tally: Map<string, { count: number; ms: number }>): ActivityInterceptorsFactory {
+  return (ctx) => ({
+    inbound: {
+      async execute(input, next) {
+        const started = performance.now();
+        try {
+          return await next(input);
+        } finally {
+          const t = tally.get(ctx.info.activityType) ?? { count: 0, ms: 0 };
+          t.count++;
+          t.ms += performance.now() - started;
+          tally.set(ctx.info.activityType, t);
+        }
+      },
+    },
+  });
+}
+
+/**
+ * Where a request's cost goes: SQL statements and their time, activities by type, and the history of a sample
+ * of request workflows by event type (workflow tasks and activity tasks are the round trips to the server).
+ */
+async function profileNotes({
+  client,
+  requestIds,
+  cycleSize,
+  sql,
+  activityTally,
+  wallSeconds,
+}: {
+  client: TestWorkflowEnvironment['client'];
+  requestIds: string[];
+  cycleSize: number;
+  sql: { count: number; ms: number };
+  activityTally: Map<string, { count: number; ms: number }>;
+  wallSeconds: number;
+}): Promise<string[]> {
+  const sample = requestIds.slice(0, 50);
+  const byType = new Map<string, number>();
+  const activitiesByName = new Map<string, number>();
+  for (const id of sample) {
+    const history = await client.workflow.getHandle(id).fetchHistory();
+    for (const e of history.events ?? []) {
+      const type = Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace(/EventAttributes$/, '') ?? 'unknown';
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+      const name = e.activityTaskScheduledEventAttributes?.activityType?.name ?? (e.markerRecordedEventAttributes ? `marker:${e.markerRecordedEventAttributes.markerName}` : undefined);
+      if (name) activitiesByName.set(name, (activitiesByName.get(name) ?? 0) + 1);
+    }
+  }
+  const per = (n: number) => fmt(n / sample.length, 2);
+  const activityTotal = [...activityTally.values()].reduce((a, t) => a + t.count, 0);
+  const activityMs = [...activityTally.values()].reduce((a, t) => a + t.ms, 0);
+  return [
+    `profile: ${fmt(sql.count)} SQL statements (${fmt(sql.count / cycleSize, 1)} per request), ${fmt(sql.ms / 1000, 1)} s of statement time (${fmt(sql.ms / cycleSize, 1)} ms per request)`,
+    `profile: ${fmt(activityTotal)} activities (${fmt(activityTotal / cycleSize, 2)} per request), ${fmt(activityMs / 1000, 1)} s of activity time (${fmt(activityMs / 1000 / wallSeconds, 1)} running on average): ` +
+      [...activityTally].map(([name, t]) => `${name} ${fmt(t.count)} × ${fmt(t.ms / t.count, 1)} ms`).join(', '),
+    `profile: per request workflow (${sample.length} sampled): ` + [...byType].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${per(v)}`).join(', '),
+    `profile: scheduled per request workflow: ` + [...activitiesByName].map(([k, v]) => `${k} ${per(v)}`).join(', '),
+  ];
 }
 
 // ───────────────────────────── tables ─────────────────────────────

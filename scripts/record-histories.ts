@@ -35,7 +35,9 @@
  * Files named `v1-<scenario>__…` were recorded before the request workflow's handlers were serialized; they
  * replay through the frozen workflows/institution-request-v1.ts and are never re-recorded (this script
  * cannot produce them any more): keep them. Files named `v2-<scenario>__…` were recorded before the cycle
- * compiled the annual report (`patched('annual-report')` false: no `report/<year>` child); keep them too.
+ * compiled the annual report (`patched('annual-report')` false: no `report/<year>` child); keep them too. Files
+ * named `v3-<scenario>__…` were recorded before a request was opened in one activity (`openRequest`, behind
+ * `patched('open-request-in-one-activity')`); keep them as well.
  *
  * When to run it: after a change to workflows/ that running workflows must survive, record *before* the
  * change (on the old code) so the replay test proves the new code replays the old histories; put the
@@ -94,6 +96,9 @@ async function openOne({ env, h }: ScenarioContext, { year, code, openAt, deadli
   await advanceTo(env, openAt);
   await openCycle(h.baseUrl, { year, deadline, institutions: [code] });
   const [request] = await h.smtp.waitFor(isMailOf({ year, code }), { timeoutMs: 30_000 });
+  // The email leaves from inside the activity that opens the request: the workflow has its timeline a moment later.
+  const workflowId = `request/${year}/${code}`;
+  await eventually(async () => ((await env.client.workflow.getHandle(workflowId).query(statusQuery)).cutoffAt ? true : undefined), { what: `${workflowId} to load its timeline` });
   return linkIn(request.parsed.text);
 }
 

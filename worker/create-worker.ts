@@ -1,4 +1,4 @@
-import { type NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import type { ActivityDeps } from '../activities';
 import { createActivities } from '../activities';
 
@@ -13,6 +13,7 @@ export async function createWorker({
   deps,
   workflowBundle,
   maxConcurrentActivityTaskExecutions = 50,
+  extra,
 }: {
   connection: NativeConnection;
   namespace: string;
@@ -21,6 +22,8 @@ export async function createWorker({
   /** A prebuilt bundle (tests bundle once per file); default: bundle workflows/ at start. */
   workflowBundle?: WorkflowBundleOption;
   maxConcurrentActivityTaskExecutions?: number;
+  /** Further Worker options (the bench's profiling interceptors, tuning experiments). */
+  extra?: Partial<Omit<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'activities' | 'workflowBundle' | 'workflowsPath'>>;
 }): Promise<Worker> {
   if (process.env.TZ !== 'UTC') {
     throw new Error(`Workers run with TZ=UTC (found TZ=${process.env.TZ ?? '(unset)'}): start them through npm scripts or set TZ=UTC`);
@@ -32,5 +35,6 @@ export async function createWorker({
     activities: createActivities(deps),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     maxConcurrentActivityTaskExecutions,
+    ...extra,
   });
 }

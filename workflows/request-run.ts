@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   sleep,
   TemporalFailure,
@@ -14,7 +15,7 @@ import { Mutex } from 'async-mutex';
 import type { Activities } from '../activities';
 import type { TTimeline, TTimelineStep } from '../domain/compute-timeline';
 import { isIsoDate, localDate } from '../domain/iso-date';
-import { nextStep } from '../domain/next-step';
+import { nextActionKey, nextStep } from '../domain/next-step';
 import { refusalMessage, type Refusal } from '../domain/refusals';
 import type {
   ChangeContactsCommand,
@@ -35,6 +36,12 @@ import type {
   SubmitResult,
 } from '../domain/request-types';
 import { isFinalSubmission, TERMINAL_STATUSES } from '../domain/request-types';
+
+/**
+ * Requests opened after this patch do it in one activity (`openRequest`: timeline, status, first next
+ * action, data-request email); those started before replay the step-by-step path.
+ */
+export const OPEN_IN_ONE_ACTIVITY_PATCH = 'open-request-in-one-activity';
 
 /** Error types an activity raises for a fault that will happen again the same way (activities/classify-failure). */
 const NON_RETRYABLE = ['InvalidSubmission', 'DataError', 'NotFound'];
@@ -107,6 +114,8 @@ export class RequestRun {
   /** The request's timeline, loaded first thing by {@link run}; handlers wait for it (validators go without). */
   private timeline!: TTimeline;
   private loaded = false;
+  /** The next action `openRequest` wrote to the record (see {@link publishedAtOpening}). */
+  private opening: { kind: string; key: string; at: string; status: RequestStatus } | undefined;
 
   constructor(private readonly input: InstitutionRequestInput) {
     this.state = input.carried ?? { status: 'PENDING', doneSteps: [], escalationLevel: 0, deadlineVersion: 0, history: [] };
@@ -360,22 +369,10 @@ export class RequestRun {
    * state once the request has ended and every email it owes has been sent (or flagged).
    */
   async run(): Promise<InstitutionRequestCarried> {
-    this.timeline = await patient.loadRequestTimeline({ dataRequestId: this.input.dataRequestId });
-    this.loaded = true;
-    void this.deliverOutbox();
-    if (!this.state.doneSteps.includes('request')) {
-      await this.underLock('request', async () => {
-        await quick.setRequestStatus({
-          dataRequestId: this.input.dataRequestId,
-          status: this.state.status === 'PENDING' ? 'REQUESTED' : this.state.status,
-          action: 'REQUEST_SENT',
-          idempotencyKey: `${this.workflowId}/request/status`,
-        });
-        this.state.doneSteps.push('request');
-        if (this.state.status === 'PENDING') this.state.status = 'REQUESTED';
-        this.send({ kind: 'REQUEST', stepKey: 'request' }, 'request-sent');
-      });
-    }
+    // Asked in the first activation, and only for a request not sent yet (a run continued as new loads its
+    // timeline as before); histories recorded before the patch replay the step-by-step path.
+    if (!this.state.doneSteps.includes('request') && patched(OPEN_IN_ONE_ACTIVITY_PATCH)) await this.open();
+    else await this.openStepByStep();
 
     for (;;) {
       // Taken before any await of this pass, so a message that arrives meanwhile still wakes the wait below.
@@ -405,7 +402,7 @@ export class RequestRun {
       }
       this.nextAction = { kind: next.step.kind, key: next.step.key, at: next.step.at };
       if (!next.due) {
-        await this.underLock('publish', () => this.publishNextAction('NEXT_ACTION'));
+        if (!this.publishedAtOpening(next.step)) await this.underLock('publish', () => this.publishNextAction('NEXT_ACTION'));
         if (await condition(woken, msUntil(next.step.at))) continue;
       }
       await this.underLock(next.step.key, async () => {
@@ -416,6 +413,64 @@ export class RequestRun {
       });
     }
     return this.finish();
+  }
+
+  // ───────────────────────────── opening ─────────────────────────────
+
+  /**
+   * Opens the request in one activity (`openRequest`): timeline, status REQUEST_SENT, the first next
+   * action and the data-request email, one activity task and one workflow task where the step-by-step
+   * path takes four of each. An email that failed for a moment goes to the outbox, as every email does.
+   */
+  private async open(): Promise<void> {
+    const status: RequestStatus = this.state.status === 'PENDING' ? 'REQUESTED' : this.state.status;
+    const opened = await patient.openRequest({
+      dataRequestId: this.input.dataRequestId,
+      workflowId: this.workflowId,
+      status,
+      now: now(),
+      email: { kind: 'REQUEST', stepKey: 'request', dataRequestId: this.input.dataRequestId, workflowId: this.workflowId },
+    });
+    this.timeline = opened.timeline;
+    this.loaded = true;
+    this.opening = opened.published;
+    this.state.doneSteps.push('request');
+    if (this.state.status === 'PENDING') this.state.status = 'REQUESTED';
+    void this.deliverOutbox();
+    if (opened.email) {
+      this.record('request-sent', opened.email.outcome === 'FAILED' ? `(failed: ${opened.email.detail ?? ''})` : undefined);
+    } else {
+      this.send({ kind: 'REQUEST', stepKey: 'request' }, 'request-sent');
+    }
+  }
+
+  /** Before {@link open}: the timeline, then the status under the lock, the email through the outbox. */
+  private async openStepByStep(): Promise<void> {
+    this.timeline = await patient.loadRequestTimeline({ dataRequestId: this.input.dataRequestId });
+    this.loaded = true;
+    void this.deliverOutbox();
+    if (this.state.doneSteps.includes('request')) return;
+    await this.underLock('request', async () => {
+      await quick.setRequestStatus({
+        dataRequestId: this.input.dataRequestId,
+        status: this.state.status === 'PENDING' ? 'REQUESTED' : this.state.status,
+        action: 'REQUEST_SENT',
+        idempotencyKey: `${this.workflowId}/request/status`,
+      });
+      this.state.doneSteps.push('request');
+      if (this.state.status === 'PENDING') this.state.status = 'REQUESTED';
+      this.send({ kind: 'REQUEST', stepKey: 'request' }, 'request-sent');
+    });
+  }
+
+  /**
+   * Whether `openRequest` already wrote this very next action (same step, instant, status and deadline) to
+   * the record, so the first pass of the ladder need not write it again. Answers once.
+   */
+  private publishedAtOpening(step: TTimelineStep): boolean {
+    const opening = this.opening;
+    this.opening = undefined;
+    return opening !== undefined && opening.key === step.key && opening.at === step.at && opening.kind === step.kind && opening.status === this.state.status;
   }
 
   // ───────────────────────────── steps and effects ─────────────────────────────
@@ -500,7 +555,7 @@ export class RequestRun {
       status: this.state.status,
       nextAction: this.nextAction ? { kind: this.nextAction.kind, at: this.nextAction.at } : null,
       action,
-      idempotencyKey: `${this.workflowId}/${this.timeline.deadlineDate}/${this.nextAction?.key ?? 'none'}/${this.state.status}/scheduled`,
+      idempotencyKey: nextActionKey({ workflowId: this.workflowId, deadlineDate: this.timeline.deadlineDate, stepKey: this.nextAction?.key, status: this.state.status }),
     });
   }
 

@@ -208,8 +208,24 @@ export interface ActivityRun {
   result?: any;
 }
 
-/** The activities of type `activityType` in a workflow's history (current run), in the order scheduled. */
+/**
+ * The activities of type `activityType` in a workflow's history (current run), in the order scheduled. For
+ * `sendRequestEmail`, the data-request email sent from inside `openRequest` (requests opened in one activity,
+ * workflows/request-run.ts) counts as a run of its own: its input is the email, its result the email's outcome
+ * (an `openRequest` that handed the email to the outbox is left out: the outbox's `sendRequestEmail` follows).
+ */
 export async function activityRuns(client: Client, workflowId: string, activityType: string): Promise<ActivityRun[]> {
+  if (activityType === 'sendRequestEmail') {
+    const [opened, sent] = await Promise.all([rawActivityRuns(client, workflowId, 'openRequest'), rawActivityRuns(client, workflowId, activityType)]);
+    const emails = opened
+      .filter((r) => !(r.outcome === 'completed' && r.result?.email === undefined))
+      .map((r) => ({ ...r, input: r.input.email, result: r.result?.email }));
+    return [...emails, ...sent];
+  }
+  return rawActivityRuns(client, workflowId, activityType);
+}
+
+async function rawActivityRuns(client: Client, workflowId: string, activityType: string): Promise<ActivityRun[]> {
   const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   const decode = (payloads: { payloads?: unknown[] | null } | null | undefined) =>
     payloads?.payloads?.[0] ? defaultPayloadConverter.fromPayload(payloads.payloads[0] as never) : undefined;

@@ -22,7 +22,9 @@ const FILE = /^(?<scenario>.+?)__(?<workflowId>.+)__run(?<run>\d+)\.json(?:\.gz)
  * hold (workflow id prefixes); more may be. `v1-*` were recorded on the request workflow before its handlers
  * were serialized: they replay through the frozen workflows/institution-request-v1.ts (behind
  * `patched('serialized-handlers')`); `v2-*` were recorded on the cycle before it compiled the annual report
- * (`patched('annual-report')`). Neither can be re-recorded; the others are the current code's.
+ * (`patched('annual-report')`); `v3-*` were recorded on the request workflow before it opened a request in one
+ * activity (`patched('open-request-in-one-activity')` false: loadRequestTimeline, setRequestStatus, then the
+ * email through the outbox). None can be re-recorded; the others are the current code's.
  */
 const REQUEST_AND_CYCLE = ['request/', 'cycle/'];
 const REQUIRED_SCENARIOS: Record<string, string[]> = {
@@ -36,6 +38,14 @@ const REQUIRED_SCENARIOS: Record<string, string[]> = {
   'v2-correction': REQUEST_AND_CYCLE,
   'v2-contacts-resend-exempt': REQUEST_AND_CYCLE,
   'v2-close-early': REQUEST_AND_CYCLE,
+  'v3-ladder': REQUEST_AND_CYCLE,
+  'v3-submit-early': [...REQUEST_AND_CYCLE, 'report/'],
+  'v3-draft-then-final': REQUEST_AND_CYCLE,
+  'v3-extensions': REQUEST_AND_CYCLE,
+  'v3-correction': REQUEST_AND_CYCLE,
+  'v3-contacts-resend-exempt': REQUEST_AND_CYCLE,
+  'v3-close-early': REQUEST_AND_CYCLE,
+  'v3-kickoff-opens': ['kickoff/cycle/', 'cycle/', 'request/'],
   ladder: REQUEST_AND_CYCLE,
   'submit-early': [...REQUEST_AND_CYCLE, 'report/'],
   'draft-then-final': REQUEST_AND_CYCLE,
