@@ -105,7 +105,8 @@ it('logs JSON lines with workflow ids and serves the Temporal runtime metrics', 
       hostname: expect.any(String),
       sdkComponent: 'activity',
       workflowType: 'institutionRequest',
-      activityType: 'sendRequestEmail',
+      // The request opens in one activity (timeline, status, email: patched('open-request-in-one-activity')).
+      activityType: 'openRequest',
       taskQueue: h.taskQueue,
       kind: 'REQUEST',
       stepKey: 'request',
@@ -120,7 +121,7 @@ it('logs JSON lines with workflow ids and serves the Temporal runtime metrics', 
     expect(text).toMatch(/^# (HELP|TYPE) temporal_/m);
     // The worker's polls and the activity it ran, by type.
     expect(text).toMatch(/^temporal_request\{.*\} \d+/m);
-    expect(text).toMatch(/^temporal_activity_execution_latency_count\{.*activity_type="sendRequestEmail".*\} [1-9]/m);
+    expect(text).toMatch(/^temporal_activity_execution_latency_count\{.*activity_type="openRequest".*\} [1-9]/m);
     expect(text).toMatch(/^temporal_workflow_task_execution_latency_count\{.*workflow_type="institutionRequest".*\} [1-9]/m);
   } finally {
     worker.child.kill('SIGTERM');
