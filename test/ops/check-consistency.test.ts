@@ -128,6 +128,11 @@ describe('consistency check (dev server, PostgreSQL, SMTP)', () => {
       const r = await row(EXEMPT_YEAR, 'INMUJERES').catch(() => undefined);
       return r?.status === 'REQUESTED' && r.nextActionKind === 'REMINDER' ? r : undefined;
     }, { what: 'INMUJERES to wait for its first reminder' });
+    // openRequest writes the record before it returns to the workflow: wait for the workflow's side too.
+    const handle = env.client.workflow.getHandle(workflowId);
+    await eventually(async () => ((await handle.query(statusQuery)).status === 'REQUESTED' && ((await handle.describe()).raw.pendingActivities?.length ?? 0) === 0 ? true : undefined), {
+      what: 'the workflow to have opened the request',
+    });
     // Hold the row: the exemption writes the record first (and waits), then changes the workflow's state.
     const locker = new pg.Client({ connectionString: h.databaseUrl });
     await locker.connect();
@@ -140,7 +145,6 @@ describe('consistency check (dev server, PostgreSQL, SMTP)', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ reason: 'No aplica este año' }),
       });
-      const handle = env.client.workflow.getHandle(workflowId);
       await eventually(async () => (((await handle.describe()).raw.pendingActivities?.length ?? 0) > 0 ? true : undefined), { what: 'the exemption to wait on the row' });
       expect((await handle.query(statusQuery)).status).toBe('REQUESTED');
       // However long the write waits, a workflow busy with it (setRequestStatus pending) is not reported.
