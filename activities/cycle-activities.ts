@@ -1,13 +1,17 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { computeTimeline } from '../domain/compute-timeline';
 import { DEFAULT_REPORTING_POLICY, mergePolicy, type TReportingPolicy, type TReportingPolicyOverride } from '../domain/reporting-policy';
-import type { ReportingCycleInput } from '../domain/request-types';
+import { REQUEST_CODE_VERSION, type InstitutionRequestInput, type ReportingCycleInput } from '../domain/request-types';
 import type { ActivityDeps } from './deps';
 import { writeAudit } from './audit';
 import { businessCalendar } from '../prisma/business-calendar';
 
 /** Workflow id of one institution's request: `request/<year>/<institution code>`. */
 export const requestWorkflowId = (year: number, institutionCode: string) => `request/${year}/${institutionCode}`;
+
+/** The workflow type of one institution's request (workflows/institution-request.ts), started by name. */
+const INSTITUTION_REQUEST_WORKFLOW = 'institutionRequest';
 
 export function createCycleActivities({ prisma, clock }: ActivityDeps) {
   /** The cycle input with its staged parts (institution list, per-institution policies) read back. */
@@ -101,6 +105,36 @@ export function createCycleActivities({ prisma, clock }: ActivityDeps) {
     async listCycleRequests(page: { cycleId: string; offset: number; limit: number }) {
       const rows = await cyclePage(page);
       return rows.map((r) => ({ dataRequestId: r.id, workflowId: r.workflowId, institutionCode: r.institution.code }));
+    },
+
+    /**
+     * Starts one page of a cycle's request workflows (same stable order as {@link listCycleRequests}) with
+     * the worker's client, all of the page at once, on the worker's task queue, and returns how many the
+     * page held. Each request is told the cycle's workflow id so it can say when it ends, and the code
+     * version it starts under (its patches then cost no history events). Never twice: a
+     * request already started (by an earlier attempt, or an earlier run of the cycle) is left alone, so a
+     * retry of the activity only starts what the failed attempt had not.
+     *
+     * This replaces child workflows for cycles opened after `start-requests-from-activity`: a parent
+     * records each child's start in its own history, one at a time under its lock, and that was what paced
+     * a 10,000-entity fan-out (issue 11).
+     */
+    async startCycleRequests({ cycleId, offset, limit, year, cycleWorkflowId }: { cycleId: string; offset: number; limit: number; year: number; cycleWorkflowId: string }): Promise<{ scanned: number; started: number }> {
+      const rows = await cyclePage({ cycleId, offset, limit });
+      const { client, info } = Context.current();
+      const outcomes = await Promise.all(
+        rows.map(async (r) => {
+          const input: InstitutionRequestInput = { dataRequestId: r.id, year, institutionCode: r.institution.code, cycleWorkflowId, codeVersion: REQUEST_CODE_VERSION };
+          try {
+            await client.workflow.start(INSTITUTION_REQUEST_WORKFLOW, { workflowId: r.workflowId, taskQueue: info.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+            return 1;
+          } catch (err) {
+            if (err instanceof WorkflowExecutionAlreadyStartedError) return 0;
+            throw err;
+          }
+        }),
+      );
+      return { scanned: rows.length, started: outcomes.reduce<number>((a, b) => a + b, 0) };
     },
 
     /**

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { negotiate } from '@fastify/accept-negotiator';
 import { storedFileStream } from '../prisma/stored-file';
 import type { ReportFormat } from './queries/report-versions';
 
@@ -11,15 +12,13 @@ const ATTACH: Record<ReportFormat, boolean> = { json: false, html: false, pdf: f
  */
 export const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Whether the request's Accept-Encoding takes gzip (a `q=0` refuses it). */
+/**
+ * Whether the request's Accept-Encoding prefers gzip to the file as it is (`@fastify/accept-negotiator`:
+ * q-values, `*`, and `q=0` refusals; codings compared case-insensitively, RFC 9110 §12.5.3).
+ */
 function acceptsGzip(header: string | string[] | undefined): boolean {
-  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
-  return value.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
+  const value = (Array.isArray(header) ? header.join(',') : (header ?? '')).toLowerCase();
+  return negotiate(value, ['gzip', 'identity']) === 'gzip';
 }
 
 /**

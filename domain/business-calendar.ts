@@ -1,7 +1,8 @@
 import { isIsoDate } from './iso-date';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { AppError } from './app-error';
 import { statutoryRestDays } from './mexican-holidays';
+import { isValidZoneName } from './valid-zone';
 
 /**
  * Conventions of the timeline arithmetic (domain/business-calendar, compute-timeline, deadline-text):
@@ -71,14 +72,20 @@ export type TBusinessCalendar = {
  * already rest days are harmless). Statutory rest days are computed per year on first use.
  * Throws `AppError('VALIDATION')` naming an invalid zone or the first invalid extra date.
  */
-export function createBusinessCalendar({
-  zone = DEFAULT_ZONE,
-  extraHolidays = [],
-}: {
-  zone?: string;
-  extraHolidays?: readonly string[];
-} = {}): TBusinessCalendar {
-  if (!IANAZone.isValidZone(zone)) {
+export function createBusinessCalendar({ zone = DEFAULT_ZONE, extraHolidays = [] }: { zone?: string; extraHolidays?: readonly string[] } = {}): TBusinessCalendar {
+  const key = `${zone}|${extraHolidays.join(',')}`;
+  if (lastCalendar?.key !== key) lastCalendar = { key, calendar: buildBusinessCalendar(zone, extraHolidays) };
+  return lastCalendar.calendar;
+}
+
+/**
+ * The last calendar built, reused while zone and holidays stay the same: every activity that opens a
+ * request builds one, and the statutory days it has worked out stay worked out. Calendars are frozen.
+ */
+let lastCalendar: { key: string; calendar: TBusinessCalendar } | undefined;
+
+function buildBusinessCalendar(zone: string, extraHolidays: readonly string[]): TBusinessCalendar {
+  if (!isValidZoneName(zone)) {
     throw new AppError('VALIDATION', `"${zone}" is not a valid IANA time zone (for example "America/Mexico_City")`);
   }
   const extras = new Set<string>();
@@ -120,7 +127,7 @@ export function createBusinessCalendar({
 
   const calendar: TBusinessCalendar = {
     zone,
-    extraHolidays: [...extras].sort(),
+    extraHolidays: Object.freeze([...extras].sort()),
     isHoliday: (date) => isHolidayOn(fromDayNumber(toDayNumber(date))),
     isBusinessDay: (date) => isBusinessDayNumber(toDayNumber(date)),
     addBusinessDays: (date, n) => fromDayNumber(step(toDayNumber(date), n)),
@@ -146,7 +153,7 @@ export function createBusinessCalendar({
     },
     endOfDay: (date) => toInstant(localDateTime(date).endOf('day')),
   };
-  return calendar;
+  return Object.freeze(calendar);
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;

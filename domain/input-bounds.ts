@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isIsoDate } from './iso-date';
+import { isValidZoneName } from './valid-zone';
 
 // Not for workflows/: uses zod and luxon.
 
@@ -132,7 +132,7 @@ export const zEmailAddress = () =>
 
 /** Whether `zone` is an IANA time zone luxon (and so every email and page) can render. */
 export function isTimeZone(zone: string): boolean {
-  return zone.length <= 64 && !textProblem(zone, { multiline: false }) && IANAZone.isValidZone(zone);
+  return zone.length <= 64 && !textProblem(zone, { multiline: false }) && isValidZoneName(zone);
 }
 
 /** An IANA time zone ("America/Mexico_City"), checked against the zone database. */

@@ -72,10 +72,28 @@ export interface OutboxItem {
 }
 
 
+/**
+ * The request workflow's code version that `startCycleRequests` starts requests under: 1 has the handlers
+ * serialized and a request opened in one activity built in. Raise it only together with
+ * workflows/request-patches.ts, when a new patch's path is the only one new requests may take.
+ */
+export const REQUEST_CODE_VERSION = 1;
+
 export interface InstitutionRequestInput {
   dataRequestId: string;
   year: number;
   institutionCode: string;
+  /**
+   * The cycle to tell when the request ends, for requests the cycle started through an activity
+   * (`startCycleRequests`) rather than as its children; absent: the parent, if any.
+   */
+  cycleWorkflowId?: string;
+  /**
+   * The request workflow's code version it was started under ({@link REQUEST_CODE_VERSION}): the patches
+   * built into that version are taken without recording them (workflows/request-patches.ts). Absent:
+   * started before it existed, or by a plan review; each patch is then asked with `patched()`.
+   */
+  codeVersion?: number;
   /** Carried over by continue-as-new; absent on the first run. */
   carried?: InstitutionRequestCarried;
 }

@@ -37,7 +37,9 @@
  * cannot produce them any more): keep them. Files named `v2-<scenario>__…` were recorded before the cycle
  * compiled the annual report (`patched('annual-report')` false: no `report/<year>` child); keep them too. Files
  * named `v3-<scenario>__…` were recorded before a request was opened in one activity (`openRequest`, behind
- * `patched('open-request-in-one-activity')`); keep them as well.
+ * `patched('open-request-in-one-activity')`); keep them as well. Files named `v4-<scenario>__…` were recorded
+ * before the cycle started its requests from an activity (`patched('start-requests-from-activity')`, requests
+ * started at `codeVersion` 1); keep them too.
  *
  * When to run it: after a change to workflows/ that running workflows must survive, record *before* the
  * change (on the old code) so the replay test proves the new code replays the old histories; put the

@@ -1,4 +1,4 @@
-import { getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { InstitutionRequestCarried, InstitutionRequestInput } from '../domain/request-types';
 import { closeRequestSignal, requestEndedSignal } from './cycle-messages';
 import { institutionRequestV1 } from './institution-request-v1';
@@ -12,10 +12,9 @@ import {
   statusQuery,
   submitUpdate,
 } from './request-messages';
+import { requestPatched, SERIALIZED_HANDLERS_PATCH } from './request-patches';
 import { refuse, RequestRun } from './request-run';
 
-/** Runs started before this patch finish on the frozen code of institution-request-v1. */
-export const SERIALIZED_HANDLERS_PATCH = 'serialized-handlers';
 
 /**
  * One institution's reporting obligation in one cycle (workflow id `request/<year>/<institution>`).
@@ -27,7 +26,7 @@ export const SERIALIZED_HANDLERS_PATCH = 'serialized-handlers';
  * new before 5,000 events or 5 MB.
  */
 export async function institutionRequest(input: InstitutionRequestInput): Promise<InstitutionRequestCarried> {
-  if (!patched(SERIALIZED_HANDLERS_PATCH)) return institutionRequestV1(input);
+  if (!requestPatched(input, SERIALIZED_HANDLERS_PATCH)) return institutionRequestV1(input);
   // Handlers first, before any await: a query or update that arrives at once is answered.
   const run = new RequestRun(input);
 
@@ -42,10 +41,10 @@ export async function institutionRequest(input: InstitutionRequestInput): Promis
   setHandler(closeRequestSignal, (command) => run.close(command));
 
   const state = await run.run();
-  const parent = workflowInfo().parent;
-  if (parent) {
+  const cycleWorkflowId = input.cycleWorkflowId ?? workflowInfo().parent?.workflowId;
+  if (cycleWorkflowId) {
     // Best effort: the cycle also re-checks the record on its own every few hours.
-    await getExternalWorkflowHandle(parent.workflowId)
+    await getExternalWorkflowHandle(cycleWorkflowId)
       .signal(requestEndedSignal, { institutionCode: input.institutionCode })
       .catch(() => undefined);
   }

@@ -18,7 +18,7 @@ import { closeRequestSignal, cycleStatusQuery, requestEndedSignal } from './cycl
 import { annualReport } from './annual-report';
 import { startRequestChildren } from './start-request-children';
 
-const { prepareCycle, listCycleRequests, listOpenRequests, cycleProgress, closeCycleRecord, recordCycleClosing } = proxyActivities<Activities>({
+const { prepareCycle, listCycleRequests, startCycleRequests, listOpenRequests, cycleProgress, closeCycleRecord, recordCycleClosing } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['DataError', 'NotFound'] },
 });
@@ -33,6 +33,13 @@ const BATCH_SIZE = 200;
 const CHILDREN_PER_RUN = 1_000;
 /** Close signals sent per run before continue-as-new (each costs two events). */
 const SIGNALS_PER_RUN = 2_000;
+
+/**
+ * Cycles opened before it started their requests as children, a page of `listCycleRequests` at a time;
+ * after it, one `startCycleRequests` activity per page starts them through the worker's client (issue 11:
+ * a parent records each child's start in its own history, one at a time, and that paced the fan-out).
+ */
+const START_FROM_ACTIVITY_PATCH = 'start-requests-from-activity';
 
 /** Cycles run before the annual report existed end without starting one (recorded histories replay). */
 const ANNUAL_REPORT_PATCH = 'annual-report';
@@ -53,6 +60,19 @@ async function compileAnnualReport(year: number, cycleId: string): Promise<void>
     log.warn('the annual report could not be compiled at the end of the cycle', { year, error: err instanceof Error ? err.message : String(err) });
     return undefined;
   });
+}
+
+/** Starts one page of the cycle's requests from an activity; returns how many the page held (0: none left). */
+async function startRequestPage(cycleId: string, offset: number, year: number): Promise<number> {
+  const { scanned } = await startCycleRequests({ cycleId, offset, limit: BATCH_SIZE, year, cycleWorkflowId: workflowInfo().workflowId });
+  return scanned;
+}
+
+/** Starts one page of the cycle's requests as children (cycles opened before the patch). */
+async function startChildPage(cycleId: string, offset: number, year: number): Promise<number> {
+  const page = await listCycleRequests({ cycleId, offset, limit: BATCH_SIZE });
+  if (page.length > 0) await startRequestChildren(page, year);
+  return page.length;
 }
 
 /** Secretariat closes the cycle early: every request still open is closed (submitted ones keep their data). */
@@ -102,12 +122,12 @@ export async function reportingCycle(input: ReportingCycleInput): Promise<Report
   const cycleId = state.cycleId;
 
   let startedThisRun = 0;
+  const startFromActivity = patched(START_FROM_ACTIVITY_PATCH);
   for (;;) {
-    const page = await listCycleRequests({ cycleId, offset: state.started, limit: BATCH_SIZE });
-    if (page.length === 0) break;
-    await startRequestChildren(page, input.year);
-    state.started += page.length;
-    startedThisRun += page.length;
+    const scanned = startFromActivity ? await startRequestPage(cycleId, state.started, input.year) : await startChildPage(cycleId, state.started, input.year);
+    if (scanned === 0) break;
+    state.started += scanned;
+    startedThisRun += scanned;
     if (startedThisRun >= (input.childrenPerRun ?? CHILDREN_PER_RUN) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof reportingCycle>({ ...input, institutionCodes: undefined, policyOverrides: undefined, cycleId, started: state.started, closing });

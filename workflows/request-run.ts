@@ -36,12 +36,8 @@ import type {
   SubmitResult,
 } from '../domain/request-types';
 import { isFinalSubmission, TERMINAL_STATUSES } from '../domain/request-types';
+import { OPEN_IN_ONE_ACTIVITY_PATCH, requestPatched } from './request-patches';
 
-/**
- * Requests opened after this patch do it in one activity (`openRequest`: timeline, status, first next
- * action, data-request email); those started before replay the step-by-step path.
- */
-export const OPEN_IN_ONE_ACTIVITY_PATCH = 'open-request-in-one-activity';
 
 /** Error types an activity raises for a fault that will happen again the same way (activities/classify-failure). */
 const NON_RETRYABLE = ['InvalidSubmission', 'DataError', 'NotFound'];
@@ -371,7 +367,7 @@ export class RequestRun {
   async run(): Promise<InstitutionRequestCarried> {
     // Asked in the first activation, and only for a request not sent yet (a run continued as new loads its
     // timeline as before); histories recorded before the patch replay the step-by-step path.
-    if (!this.state.doneSteps.includes('request') && patched(OPEN_IN_ONE_ACTIVITY_PATCH)) await this.open();
+    if (!this.state.doneSteps.includes('request') && requestPatched(this.input, OPEN_IN_ONE_ACTIVITY_PATCH)) await this.open();
     else await this.openStepByStep();
 
     for (;;) {

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/app-error';
 import { createBusinessCalendar, isIsoDate, normalizeInstant, parseInstant } from '../../domain/business-calendar';
+import { isValidZoneName } from '../../domain/valid-zone';
 
 const calendar = createBusinessCalendar({});
 
@@ -204,5 +205,36 @@ describe('instant helpers', () => {
     expect(isIsoDate('2025-02-29')).toBe(false);
     expect(isIsoDate('2025-03-14T00:00:00Z')).toBe(false);
     expect(isIsoDate(20250314)).toBe(false);
+  });
+});
+
+describe('createBusinessCalendar reuse', () => {
+  it('gives back the same frozen calendar while zone and holidays stay the same, and a new one when they change', () => {
+    const a = createBusinessCalendar({ extraHolidays: ['2025-12-24'] });
+    const b = createBusinessCalendar({ extraHolidays: ['2025-12-24'] });
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.extraHolidays)).toBe(true);
+    const c = createBusinessCalendar({ extraHolidays: ['2025-12-24', '2025-12-31'] });
+    expect(c).not.toBe(a);
+    expect(c.isHoliday('2025-12-31')).toBe(true);
+    expect(createBusinessCalendar({ extraHolidays: ['2025-12-24'] }).isHoliday('2025-12-31')).toBe(false);
+    expect(createBusinessCalendar({ zone: 'America/Tijuana', extraHolidays: ['2025-12-24'] }).zone).toBe('America/Tijuana');
+  });
+
+  it('still refuses a zone or a date that is not one, however often it is asked', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(() => createBusinessCalendar({ zone: 'Mars/Olympus_Mons' })).toThrow(AppError);
+      expect(() => createBusinessCalendar({ extraHolidays: ['2025-02-30'] })).toThrow(AppError);
+    }
+  });
+});
+
+describe('isValidZoneName', () => {
+  it('answers as luxon does, and remembers no more than a thousand names', () => {
+    expect(isValidZoneName('America/Mexico_City')).toBe(true);
+    expect(isValidZoneName('America/Mexico_City')).toBe(true);
+    expect(isValidZoneName('Mars/Olympus_Mons')).toBe(false);
+    for (let i = 0; i < 1_500; i++) expect(isValidZoneName(`Nowhere/Place_${i}`)).toBe(false);
+    expect(isValidZoneName('Europe/Madrid')).toBe(true);
   });
 });

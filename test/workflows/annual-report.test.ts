@@ -116,6 +116,11 @@ describe(`the ${YEAR} cycle ends and its report compiles itself`, () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.etag).toBe(`"${stored.sha256}"`);
     expect(createHash('sha256').update(plain.body).digest('hex')).toBe(stored.sha256);
+    // Negotiated as RFC 9110 says: q-values weigh, q=0 refuses, `*` stands for gzip, case does not matter.
+    for (const [header, gzip] of [['GZIP', true], ['*', true], ['gzip;q=0', false], ['*;q=0', false], ['gzip;q=0.5, identity', false], ['identity;q=0, gzip', true], ['br', false]] as const) {
+      const got = await rawGet(url, { 'accept-encoding': header });
+      expect({ header, encoding: got.headers['content-encoding'] ?? 'identity' }).toEqual({ header, encoding: gzip ? 'gzip' : 'identity' });
+    }
     const pdf = await rawGet(`${h.baseUrl}/api/cycles/${YEAR}/report/versions/1.pdf?lang=es-MX`, { 'accept-encoding': 'gzip' });
     expect(pdf.headers['content-encoding']).toBeUndefined();
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');

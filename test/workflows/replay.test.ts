@@ -14,6 +14,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { quietRuntime, workflowBundle } from '../support/app-harness';
 import { historyFromJson } from '../support/history-json';
+import { REQUEST_CODE_VERSION } from '../../domain/request-types';
+import { REQUEST_PATCHES_CODE_VERSION } from '../../workflows/request-patches';
 
 const HISTORIES_DIR = path.join(__dirname, 'histories');
 const FILE = /^(?<scenario>.+?)__(?<workflowId>.+)__run(?<run>\d+)\.json(?:\.gz)?$/;
@@ -24,7 +26,9 @@ const FILE = /^(?<scenario>.+?)__(?<workflowId>.+)__run(?<run>\d+)\.json(?:\.gz)
  * `patched('serialized-handlers')`); `v2-*` were recorded on the cycle before it compiled the annual report
  * (`patched('annual-report')`); `v3-*` were recorded on the request workflow before it opened a request in one
  * activity (`patched('open-request-in-one-activity')` false: loadRequestTimeline, setRequestStatus, then the
- * email through the outbox). None can be re-recorded; the others are the current code's.
+ * email through the outbox); `v4-*` were recorded on the cycle before it started its requests from an
+ * activity (`patched('start-requests-from-activity')` false: the requests are its children, and each asks
+ * `patched()` for its own patches). None can be re-recorded; the others are the current code's.
  */
 const REQUEST_AND_CYCLE = ['request/', 'cycle/'];
 const REQUIRED_SCENARIOS: Record<string, string[]> = {
@@ -46,6 +50,15 @@ const REQUIRED_SCENARIOS: Record<string, string[]> = {
   'v3-contacts-resend-exempt': REQUEST_AND_CYCLE,
   'v3-close-early': REQUEST_AND_CYCLE,
   'v3-kickoff-opens': ['kickoff/cycle/', 'cycle/', 'request/'],
+  'v4-ladder': REQUEST_AND_CYCLE,
+  'v4-submit-early': [...REQUEST_AND_CYCLE, 'report/'],
+  'v4-draft-then-final': REQUEST_AND_CYCLE,
+  'v4-extensions': REQUEST_AND_CYCLE,
+  'v4-correction': REQUEST_AND_CYCLE,
+  'v4-contacts-resend-exempt': REQUEST_AND_CYCLE,
+  'v4-close-early': REQUEST_AND_CYCLE,
+  'v4-kickoff-opens': ['kickoff/cycle/', 'cycle/', 'request/'],
+  'v4-kickoff-already-open': ['kickoff/cycle/', 'cycle/'],
   ladder: REQUEST_AND_CYCLE,
   'submit-early': [...REQUEST_AND_CYCLE, 'report/'],
   'draft-then-final': REQUEST_AND_CYCLE,
@@ -105,4 +118,8 @@ it('replays every recorded history without non-determinism', async () => {
   }
   expect(failures).toEqual([]);
   expect(replayed).toBe(loaded.length);
+});
+
+it('starts requests at the code version their patches add up to', () => {
+  expect(REQUEST_PATCHES_CODE_VERSION).toBe(REQUEST_CODE_VERSION);
 });

@@ -12,7 +12,9 @@
  * POST → update → receipt) 1,000 times, and the cycle's watch loop then meets 1,000 `requestEnded` signals
  * spread over time, which is the case that grows its history.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { MockActivityEnvironment, type TestWorkflowEnvironment } from '@temporalio/testing';
+import { createActivities } from '../../activities';
+import { REQUEST_CODE_VERSION } from '../../domain/request-types';
 import { DateTime } from 'luxon';
 import { seedSyntheticEntities } from '../../prisma/seed-entities';
 import { eventually, quietRuntime, seedAll, startHarness, type Harness } from '../support/app-harness';
@@ -106,6 +108,25 @@ describe(`a cycle of ${ENTITIES.toLocaleString('en')} reporting entities`, () =>
     expect(status.status).toBe(200);
     expect(status.json).toMatchObject({ status: 'OPEN', total: ENTITIES });
   }, 540_000);
+
+  it('started every request once, each told its cycle, and a retried page starts nothing twice', async () => {
+    const cycle = await h.prisma.reportingCycle.findFirstOrThrow({ where: { year, kind: 'DATA' } });
+    const first = await h.prisma.dataRequest.findFirstOrThrow({ where: { cycleId: cycle.id }, orderBy: { workflowId: 'asc' } });
+    const described = await env.client.workflow.getHandle(first.workflowId).describe();
+    expect(described.parentExecution).toBeUndefined();
+    const started = await env.client.workflow.getHandle(first.workflowId).fetchHistory();
+    const input = started.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    expect(JSON.parse(Buffer.from(input!).toString())).toMatchObject({ dataRequestId: first.id, year, cycleWorkflowId: `cycle/${year}`, codeVersion: REQUEST_CODE_VERSION });
+    // Started at a code version with its patches built in: no patch markers, no TemporalChangeVersion upserts.
+    expect((started.events ?? []).filter((e) => e.markerRecordedEventAttributes || e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
+    expect(started.events).toHaveLength(11);
+
+    // The activity's retry after a failure part-way through: the whole page is already running.
+    const activityEnv = new MockActivityEnvironment({ taskQueue: h.taskQueue }, { client: env.client });
+    const again = await activityEnv.run(createActivities(h.deps).startCycleRequests, { cycleId: cycle.id, offset: 0, limit: 200, year, cycleWorkflowId: `cycle/${year}` });
+    expect(again).toEqual({ scanned: 200, started: 0 });
+    expect(await h.prisma.sentMessage.count({ where: { dataRequest: { cycleId: cycle.id } } })).toBe(ENTITIES);
+  }, 60_000);
 
   it('takes every entity\'s answer through its emailed link, and the cycle closes', async () => {
     const started = Date.now();
