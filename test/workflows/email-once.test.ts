@@ -119,7 +119,15 @@ describe('(a) an activity retried after the SMTP server accepted and the SENT re
     // The try that failed after the SENT record was the activity that opens the request: it handed the email
     // to the outbox, whose activity (the retry) found the SENT record. (Before requests were opened in one
     // activity, the retry was attempt 2 of the same sendRequestEmail.)
-    const [run] = (await activityRuns(env.client, `request/${year}/${CODE}`, 'sendRequestEmail')).filter((r) => r.input.stepKey === 'request');
+    // Between the opening activity's end and the workflow task that hands the email to the outbox, the request
+    // has no activity pending: read the outbox's run once it has one and it has finished.
+    const run = await eventually(
+      async () => {
+        const [found] = (await activityRuns(env.client, `request/${year}/${CODE}`, 'sendRequestEmail')).filter((r) => r.input.stepKey === 'request');
+        return found && found.outcome !== 'open' ? found : undefined;
+      },
+      { what: "the outbox's data-request email activity to finish", timeoutMs: 60_000 },
+    );
     expect(run).toMatchObject({ attempt: 1, outcome: 'completed', result: { outcome: 'ALREADY_SENT', messageId: id } });
   });
 
